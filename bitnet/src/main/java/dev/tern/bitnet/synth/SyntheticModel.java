@@ -1,0 +1,190 @@
+package dev.tern.bitnet.synth;
+
+import dev.tern.bitnet.model.ArrayDenseMatrix;
+import dev.tern.bitnet.model.BitLinear;
+import dev.tern.bitnet.model.BitNetConfig;
+import dev.tern.bitnet.model.BitNetModel;
+import dev.tern.bitnet.model.BitNetWeights;
+import dev.tern.bitnet.model.LayerNorm;
+import dev.tern.bitnet.model.LayerWeights;
+import dev.tern.bitnet.model.Projection;
+import dev.tern.bitnet.tensor.DenseMatrix;
+import dev.tern.bitnet.tensor.PackedTernaryMatrix;
+import dev.tern.bitnet.tensor.TernaryWeight;
+import dev.tern.bitnet.tokenizer.BpeTokenizer;
+import dev.tern.bitnet.tokenizer.TokenizerSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A BitNet b1.58 model made from a seed, one tensor at a time: any projection, norm or embedding row can be
+ * generated alone and always comes out the same, so even the 2B-shaped model can be written tensor by
+ * tensor without ever holding it whole.
+ *
+ * <p>Every stored value survives every file format unchanged, so that one model gives identical logits from
+ * each: full-precision values have at most 8 significant bits and exponents inside fp16's normal range
+ * (exact in F32, F16 and BF16), and each projection's scale is such a value too.
+ *
+ * <p>Weights are random trits with about 35% zeros, as absmean quantisation of Gaussian weights gives.
+ * Scales keep activations in range: each projection's gamma is {@code 1 / sqrt(0.65 * in)}, so a unit-RMS
+ * input gives a unit-RMS output; embeddings have a standard deviation of about 1/16 and the final norm
+ * weight of about 3, which gives logits of a few units and a non-degenerate distribution.
+ */
+public final class SyntheticModel {
+    /** Of 256 equally likely byte values, those below this give a zero weight (90/256 = 35%). */
+    private static final int ZERO_BELOW = 90;
+    private static final double NONZERO_FRACTION = 1 - ZERO_BELOW / 256.0;
+    private static final double EMBEDDING_STD = 1.0 / 16;
+    private static final double UNREADABLE_EMBEDDING_FACTOR = 0.25;
+    private static final double OUTPUT_NORM_MEAN = 3.0;
+    private static final double NORM_SPREAD = 0.1;
+
+    private static final long EMBEDDING = 1;
+    private static final long PROJECTION = 2;
+    private static final long NORM = 3;
+    private static final long OUTPUT_NORM = 4;
+
+    private final BitNetConfig config;
+    private final long seed;
+    private final TokenizerSpec tokenizer;
+    /** Tokens that are text on their own; the others get small embeddings and so, tied, small logits. */
+    private final boolean[] readable;
+
+    private SyntheticModel(BitNetConfig config, long seed) {
+        this.config = config;
+        this.seed = seed;
+        this.tokenizer = SyntheticTokenizer.create(config.vocab(), seed);
+        this.readable = new boolean[config.vocab()];
+        for (int id = 0; id < tokenizer.size(); id++) {
+            readable[id] = SyntheticTokenizer.isReadable(tokenizer, id);
+        }
+    }
+
+    public static SyntheticModel create(BitNetConfig config, long seed) {
+        return new SyntheticModel(config, seed);
+    }
+
+    public BitNetConfig config() {
+        return config;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    public TokenizerSpec tokenizer() {
+        return tokenizer;
+    }
+
+    /** The weights of one projection of one layer. */
+    public BitLinear projection(int layer, Projection projection) {
+        checkLayer(layer);
+        int rows = projection.outFeatures(config);
+        int cols = projection.inFeatures(config);
+        SplitMix64 random = new SplitMix64(SplitMix64.derive(seed, PROJECTION, layer, projection.ordinal()));
+        PackedTernaryMatrix matrix = PackedTernaryMatrix.zeros(rows, cols);
+        byte[] codes = matrix.packedCodes();
+        int bytesPerRow = matrix.bytesPerRow();
+        long bits = 0;
+        int available = 0;
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                if (available == 0) {
+                    bits = random.nextLong();
+                    available = 8;
+                }
+                int draw = (int) (bits & 0xFF);
+                bits >>>= 8;
+                available--;
+                int code = draw < ZERO_BELOW ? 1 : (draw & 1) == 0 ? 0 : 2;
+                int index = r * bytesPerRow + (c >>> 2);
+                int shift = (c & 3) << 1;
+                codes[index] = (byte) ((codes[index] & ~(3 << shift)) | (code << shift));
+            }
+        }
+        float gamma = portable(1.0 / Math.sqrt(NONZERO_FRACTION * cols));
+        return BitLinear.of(new TernaryWeight(matrix, gamma));
+    }
+
+    /** A norm of one layer, or {@code null} when the config has no such norm. */
+    public float[] norm(int layer, LayerNorm norm) {
+        checkLayer(layer);
+        if (!norm.presentIn(config)) {
+            return null;
+        }
+        return normWeights(norm.size(config), 1.0, SplitMix64.derive(seed, NORM, layer, norm.ordinal()));
+    }
+
+    public float[] outputNorm() {
+        return normWeights(config.hidden(), OUTPUT_NORM_MEAN, SplitMix64.derive(seed, OUTPUT_NORM));
+    }
+
+    /** Row {@code token} of the token embedding (and, tied, of lm_head) into {@code dst}. */
+    public void embeddingRow(int token, float[] dst) {
+        if (token < 0 || token >= config.vocab()) {
+            throw new IndexOutOfBoundsException("token " + token + " outside vocabulary of " + config.vocab());
+        }
+        SplitMix64 random = new SplitMix64(SplitMix64.derive(seed, EMBEDDING, token));
+        double std = readable[token] ? EMBEDDING_STD : EMBEDDING_STD * UNREADABLE_EMBEDDING_FACTOR;
+        for (int i = 0; i < config.hidden(); i++) {
+            dst[i] = portable(random.nextGaussian() * std);
+        }
+    }
+
+    private static float[] normWeights(int size, double mean, long streamSeed) {
+        SplitMix64 random = new SplitMix64(streamSeed);
+        float[] w = new float[size];
+        for (int i = 0; i < size; i++) {
+            w[i] = portable(mean * (1 + NORM_SPREAD * (2 * (random.nextLong() >>> 11) * 0x1.0p-53 - 1)));
+        }
+        return w;
+    }
+
+    /**
+     * {@code value} rounded to 8 significant bits with its magnitude kept inside fp16's normal range
+     * [2^-14, 2^15), so that F32, F16 and BF16 all store it exactly.
+     */
+    static float portable(double value) {
+        double magnitude = Math.abs(value);
+        if (magnitude < 0x1.0p-14) {
+            return 0f;
+        }
+        magnitude = Math.min(magnitude, 0x1.FEp14);
+        int exponent = Math.getExponent(magnitude);
+        double rounded = Math.scalb(Math.rint(Math.scalb(magnitude, 7 - exponent)), exponent - 7);
+        return (float) Math.copySign(rounded, value);
+    }
+
+    /** The whole model in memory (fine for the tiny and small presets; the 2B shape needs about 2 GB). */
+    public BitNetWeights weights() {
+        float[] embedding = new float[Math.multiplyExact(config.vocab(), config.hidden())];
+        float[] row = new float[config.hidden()];
+        for (int token = 0; token < config.vocab(); token++) {
+            embeddingRow(token, row);
+            System.arraycopy(row, 0, embedding, token * config.hidden(), row.length);
+        }
+        DenseMatrix tokenEmbedding = ArrayDenseMatrix.wrap(config.vocab(), config.hidden(), embedding);
+        List<LayerWeights> layers = new ArrayList<>();
+        for (int layer = 0; layer < config.layers(); layer++) {
+            int l = layer;
+            layers.add(LayerWeights.assemble(p -> projection(l, p), n -> norm(l, n)));
+        }
+        return new BitNetWeights(config, tokenEmbedding, layers, outputNorm(), tokenEmbedding);
+    }
+
+    /** The model with its tokenizer, ready to run. */
+    public BitNetModel model() {
+        return new BitNetModel(weights(), new BpeTokenizer(tokenizer), "synthetic " + describe());
+    }
+
+    /** A one-line description: shape and seed. */
+    public String describe() {
+        return config.layers() + " layers, hidden " + config.hidden() + ", vocab " + config.vocab() + ", seed " + seed;
+    }
+
+    private void checkLayer(int layer) {
+        if (layer < 0 || layer >= config.layers()) {
+            throw new IndexOutOfBoundsException("layer " + layer + " outside " + config.layers() + " layers");
+        }
+    }
+}
