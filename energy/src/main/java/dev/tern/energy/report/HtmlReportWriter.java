@@ -272,7 +272,8 @@ public final class HtmlReportWriter {
             html.append("<th class=\"num\">BitLinear<br/>vs ").append(Xml.escape(baseline)).append("</th>")
                     .append("<th class=\"num\">whole token<br/>vs ").append(Xml.escape(baseline)).append("</th>");
         }
-        html.append("<th class=\"num\">arithmetic only,<br/>whole token</th>")
+        html.append("<th class=\"num\">arithmetic only, whole<br/>token vs ").append(Xml.escape(baselines.get(0)))
+                .append("</th>")
                 .append("<th class=\"num\">paper,<br/>end-to-end</th>")
                 .append("</tr>\n");
         for (ModelEnergy model : models) {
@@ -346,7 +347,7 @@ public final class HtmlReportWriter {
         assumption(html, "workload", "decode at batch 1, one token, attention over " + report.context()
                 + " positions; weights fetched from DRAM once per token");
         assumption(html, "array", report.array().lanes() + " lanes × " + report.array().rows()
-                + " rows for every design (equal throughput); weight, activation and output SRAM of "
+                + (report.array().rows() == 1 ? " row" : " rows") + " for every design (equal throughput); weight, activation and output SRAM of "
                 + report.array().weightSramBytes() / 1024 + ", " + report.array().activationSramBytes() / 1024
                 + " and " + report.array().outputSramBytes() / 1024 + " KB");
         assumption(html, "ternary weights", report.encoding().label() + ", stored tile by tile");

@@ -4,11 +4,14 @@ import dev.tern.energy.EnergyBreakdown;
 import dev.tern.energy.EnergyCalculator;
 import dev.tern.energy.EnergyModelException;
 import dev.tern.energy.count.ActionCounts;
+import dev.tern.energy.count.CountDifference;
 import dev.tern.energy.count.OpType;
 import dev.tern.energy.tech.TechTable;
 import dev.tern.energy.tech.TechTables;
 import dev.tern.energy.workload.MatmulShape;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -48,7 +51,7 @@ class TernaryAdderTreeTest {
                 .sramWrite("outputs", KB32, 3, 32)
                 .build();
         ActionCounts actual = new TernaryAdderTree(FOUR_LANES, WeightEncoding.TWO_BIT).count(SHAPE);
-        assertEquals(java.util.List.of(), expected.differences(actual));
+        assertEquals(List.of(), expected.differences(actual));
         assertEquals(expected, actual);
     }
 
@@ -74,9 +77,9 @@ class TernaryAdderTreeTest {
         ActionCounts twoBit = new TernaryAdderTree(FOUR_LANES, WeightEncoding.TWO_BIT).count(SHAPE);
         ActionCounts base3 = new TernaryAdderTree(FOUR_LANES, WeightEncoding.BASE3).count(SHAPE);
         // 4 lanes fit one byte of 5 trits: 5 decode adds (10-bit results) per evaluation
-        assertEquals(java.util.List.of(
-                new dev.tern.energy.count.CountDifference("datapath.int9 add", 6, 6 + 30),
-                new dev.tern.energy.count.CountDifference("registers.bits", 660, 660 + 300)),
+        assertEquals(List.of(
+                new CountDifference("datapath.int9 add", 6, 6 + 30),
+                new CountDifference("registers.bits", 660, 660 + 300)),
                 twoBit.differences(base3));
     }
 

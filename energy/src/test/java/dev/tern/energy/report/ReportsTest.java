@@ -6,6 +6,12 @@ import dev.tern.energy.EnergyAnalysis;
 import dev.tern.energy.EnergyModelException;
 import dev.tern.energy.EnergyOptions;
 import dev.tern.energy.EnergyReport;
+import dev.tern.energy.count.ActionCounts;
+import dev.tern.energy.count.MeasuredCounts;
+import dev.tern.energy.design.ArrayConfig;
+import dev.tern.energy.design.TernaryAdderTree;
+import dev.tern.energy.design.WeightEncoding;
+import dev.tern.energy.workload.MatmulShape;
 import dev.tern.energy.workload.ModelShape;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -162,6 +168,22 @@ class ReportsTest {
         assertTrue(html.contains("18.60x") && html.contains("41.20x"), "published figures beside ours");
         assertTrue(html.contains("71.43x"));
         assertTrue(html.contains("Technology table and sources"));
+    }
+
+    @Test
+    void crossChecksAppearInEveryFormatWhenSimulatedCountsAreGiven() throws Exception {
+        MatmulShape q = new MatmulShape(256, 256);
+        ActionCounts analytic = new TernaryAdderTree(
+                ArrayConfig.defaults(), WeightEncoding.TWO_BIT).count(q);
+        EnergyReport checked = EnergyAnalysis.run(EnergyOptions.builder(List.of(TINY)).includePaperModels(false)
+                .simulatedTernary(MeasuredCounts.simulated(Map.of(q, analytic))).build());
+        JsonNode check = new ObjectMapper().readTree(JsonReportWriter.render(checked)).get("cross_checks").get(0);
+        assertEquals("q", check.get("matmul").textValue());
+        assertTrue(check.get("arithmetic_agrees").booleanValue());
+        assertTrue(TextReportWriter.render(checked).contains("tiny q (256x256), simulated: agree"));
+        String html = HtmlReportWriter.render(checked);
+        assertTrue(html.contains("<section id=\"cross-checks\">"));
+        assertTrue(CsvReportWriter.render(checked).contains("tiny,requested,ternary,q,bitlinear,simulated,4,"));
     }
 
     @Test
