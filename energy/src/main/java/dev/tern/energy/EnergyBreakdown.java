@@ -1,12 +1,14 @@
 package dev.tern.energy;
 
+import java.util.List;
+
 /** Energy by component, in picojoules. */
 public record EnergyBreakdown(double arithmetic, double registers, double sram, double dram) {
 
     public static final EnergyBreakdown ZERO = new EnergyBreakdown(0, 0, 0, 0);
 
     /** Component names in report order, as used for JSON keys and CSV columns. */
-    public static final java.util.List<String> COMPONENTS = java.util.List.of("arithmetic", "registers", "sram", "dram");
+    public static final List<String> COMPONENTS = List.of("arithmetic", "registers", "sram", "dram");
 
     public double total() {
         return arithmetic + registers + sram + dram;

@@ -1,10 +1,12 @@
 package dev.tern.energy.design;
 
+import dev.tern.energy.EnergyModelException;
 import dev.tern.energy.count.ActionCounts;
 import dev.tern.energy.count.OpType;
 import dev.tern.energy.workload.MatmulShape;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -33,6 +35,15 @@ public record MacArray(ArrayConfig config, Format format) implements Design {
         private final int operandBits;
         private final int productBits;
         private final int accumulatorBits;
+
+        /** Parses a baseline name as the CLI's {@code --baseline} gives it: {@code fp16} or {@code int8}. */
+        public static Format parse(String text) {
+            return switch (text.trim().toLowerCase(Locale.ROOT)) {
+                case "fp16", "fp16-mac" -> FP16;
+                case "int8", "int8-mac" -> INT8;
+                default -> throw new EnergyModelException("unknown baseline '" + text + "', expected fp16 or int8");
+            };
+        }
 
         Format(String id, String label, OpType multiply, OpType accumulate, int operandBits, int productBits,
                 int accumulatorBits) {

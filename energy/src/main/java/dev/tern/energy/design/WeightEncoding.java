@@ -1,5 +1,9 @@
 package dev.tern.energy.design;
 
+import dev.tern.energy.EnergyModelException;
+
+import java.util.Locale;
+
 /**
  * How ternary weights are packed. Weights are stored tile by tile (one tile of {@code lanes}
  * weights is one SRAM word), so a tile's bits are what moves from DRAM and through the weight SRAM.
@@ -35,11 +39,11 @@ public enum WeightEncoding {
 
     /** Parses {@code 2-bit}/{@code 2bit}/{@code two_bit} or {@code base-3}/{@code base3}. */
     public static WeightEncoding parse(String text) {
-        String key = text.trim().toLowerCase(java.util.Locale.ROOT).replace("-", "").replace("_", "");
+        String key = text.trim().toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
         return switch (key) {
             case "2bit", "twobit" -> TWO_BIT;
             case "base3", "1.6bit" -> BASE3;
-            default -> throw new dev.tern.energy.EnergyModelException(
+            default -> throw new EnergyModelException(
                     "unknown weight encoding '" + text + "', expected 2-bit or base-3");
         };
     }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /** Writes a report to files: text, JSON, CSV or HTML, creating parent directories as needed. */
 public final class ReportWriters {
@@ -28,7 +29,7 @@ public final class ReportWriters {
             }
             Files.writeString(path, content, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new EnergyModelException(path + ": cannot write " + format.name().toLowerCase(java.util.Locale.ROOT)
+            throw new EnergyModelException(path + ": cannot write " + format.name().toLowerCase(Locale.ROOT)
                     + " report: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
         }
     }

@@ -1,5 +1,7 @@
 package dev.tern.energy.tech;
 
+import java.util.Locale;
+
 /**
  * Where a number of a technology table comes from: published as is, derived from published
  * numbers by a stated rule, or an estimate with its reasoning. Reports print it beside the number.
@@ -10,7 +12,7 @@ public record Provenance(Kind kind, String source) {
         PUBLISHED, DERIVED, ESTIMATE;
 
         public String label() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
