@@ -94,10 +94,10 @@ public final class LittleEndianCursor {
         return buffer.getDouble();
     }
 
-    /** {@code length} bytes, after checking that the file has them. */
-    public byte[] bytes(long length, String field) {
-        requireLength(length, field);
-        byte[] bytes = new byte[(int) length];
+    /** A fixed-size field of {@code count} bytes. */
+    public byte[] bytes(int count, String field) {
+        require(count, field);
+        byte[] bytes = new byte[count];
         buffer.get(bytes);
         return bytes;
     }
@@ -105,7 +105,7 @@ public final class LittleEndianCursor {
     /** A UTF-8 string of {@code length} bytes; malformed UTF-8 is an error, not replaced. */
     public String utf8(long length, String field) {
         long start = position();
-        requireLength(length, field);
+        requireLength(length, field + " length");
         ByteBuffer slice = buffer.slice().limit((int) length);
         try {
             String text = utf8.reset().decode(slice).toString();
