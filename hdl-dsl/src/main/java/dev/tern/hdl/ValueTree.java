@@ -51,9 +51,21 @@ sealed interface ValueTree permits ValueTree.Leaf, ValueTree.Choice, ValueTree.M
             if (trueHolds && falseAlways) {
                 return new Expr.Unary(dev.tern.hdl.ir.UnaryOp.NOT, c.condition());
             }
-            Expr t = trueAlways ? TRUE : trueHolds ? FALSE : c.whenTrue().enable();
-            Expr f = falseAlways ? TRUE : falseHolds ? FALSE : c.whenFalse().enable();
-            return new Expr.Mux(c.condition(), t, f);
+            Expr cond = c.condition();
+            Expr notCond = new Expr.Unary(dev.tern.hdl.ir.UnaryOp.NOT, cond);
+            if (trueAlways) {
+                return or(cond, c.whenFalse().enable());
+            }
+            if (trueHolds) {
+                return and(notCond, c.whenFalse().enable());
+            }
+            if (falseAlways) {
+                return or(notCond, c.whenTrue().enable());
+            }
+            if (falseHolds) {
+                return and(cond, c.whenTrue().enable());
+            }
+            return new Expr.Mux(cond, c.whenTrue().enable(), c.whenFalse().enable());
         }
         throw new IllegalStateException("enable of " + this);
     }
@@ -72,6 +84,12 @@ sealed interface ValueTree permits ValueTree.Leaf, ValueTree.Choice, ValueTree.M
         return toExpr();
     }
 
-    Expr TRUE = new Expr.Literal(dev.tern.hdl.ir.HwType.bool(), dev.tern.hdl.ir.Bits.of(1, 1));
-    Expr FALSE = new Expr.Literal(dev.tern.hdl.ir.HwType.bool(), dev.tern.hdl.ir.Bits.of(1, 0));
+    private static Expr or(Expr a, Expr b) {
+        return new Expr.Binary(dev.tern.hdl.ir.BinaryOp.OR, a, b);
+    }
+
+    private static Expr and(Expr a, Expr b) {
+        return new Expr.Binary(dev.tern.hdl.ir.BinaryOp.AND, a, b);
+    }
+
 }

@@ -1,0 +1,15 @@
+package dev.tern.cli;
+
+import java.util.List;
+
+/** The subcommands, in the order `tern --help` lists them. */
+final class Commands {
+    private Commands() {
+    }
+
+    static List<CliCommand> all() {
+        return List.of(
+                new ListDesignsCommand(),
+                new GenerateCommand());
+    }
+}
