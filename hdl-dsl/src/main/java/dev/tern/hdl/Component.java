@@ -37,7 +37,11 @@ import java.util.Map;
  */
 public abstract class Component {
     final ModuleBuilder builder = new ModuleBuilder(this);
-    final SourceLocation createdAt = SourceLocator.creator();
+    private final SourceLocator.Construction construction = SourceLocator.construction(getClass());
+    /** The user's line that constructed this component. */
+    final SourceLocation createdAt = construction.creator();
+    /** The constructor of this component's class: where its module is defined. */
+    final SourceLocation definedAt = construction.constructor();
     final Map<String, Input> inputs = new HashMap<>();
     Component parent;
     String instanceName;
@@ -52,7 +56,7 @@ public abstract class Component {
      * ({@code Fifo_depth16_width8}). Override for another scheme; it must be a legal identifier.
      */
     protected String moduleName() {
-        StringBuilder name = new StringBuilder(getClass().getSimpleName());
+        StringBuilder name = new StringBuilder(typeName());
         for (Map.Entry<String, String> p : builder.parameters().entrySet()) {
             name.append('_').append(p.getKey()).append(p.getValue().replaceAll("[^A-Za-z0-9]", "_"));
         }
@@ -221,7 +225,20 @@ public abstract class Component {
     }
 
     String describe() {
-        String name = getClass().getSimpleName();
+        String name = typeName();
         return instanceName != null ? name + " " + instanceName : name + " (created at " + createdAt + ")";
+    }
+
+    /**
+     * The class's simple name, or for an anonymous class (whose simple name is empty) its binary name
+     * without the package and with {@code $} as {@code _}: {@code MyTest_1}, still a legal identifier.
+     */
+    String typeName() {
+        String simple = getClass().getSimpleName();
+        if (!simple.isEmpty()) {
+            return simple;
+        }
+        String binary = getClass().getName();
+        return binary.substring(binary.lastIndexOf('.') + 1).replace('$', '_');
     }
 }

@@ -72,8 +72,11 @@ final class Elaboration {
             return ctx;
         }
         if (e.underConstruction.contains(owner)) {
-            throw new HdlException(SourceLocator.caller(), ctx.describe() + " was never instantiated: pass it to "
-                    + "instance(name, component) before building more logic in " + owner.describe());
+            // Either the parent goes on after constructing a child without instantiating it, or the
+            // child's constructor reaches into its parent: the stack looks the same, so name both.
+            throw new HdlException(SourceLocator.caller(), used.describe() + " belongs to " + owner.describe() + " while "
+                    + ctx.describe() + " is being built: pass " + ctx.typeName() + " to instance(name, component) before "
+                    + "going on in " + owner.typeName() + ", and give a submodule values only through its inputs");
         }
         if (owner.parent == null) {
             throw new HdlException(SourceLocator.caller(), "uses " + used.describe() + " of " + owner.describe()
@@ -163,7 +166,8 @@ final class Elaboration {
         Component top = underConstruction.peek();
         if (top != component) {
             if (top != null && top.parent == null && underConstruction.contains(component)) {
-                throw new HdlException(location, top.describe() + " was never instantiated: pass it to instance(name, component)");
+                throw new HdlException(top.createdAt, top.typeName() + " is constructed here but never instantiated: "
+                        + "pass it to instance(name, component)");
             }
             throw new HdlException(location, component.describe() + " is not the component being built");
         }

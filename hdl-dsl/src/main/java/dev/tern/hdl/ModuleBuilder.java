@@ -272,7 +272,7 @@ final class ModuleBuilder {
                     instanceInputs.getOrDefault(child, Map.of()), childLocations.get(child)));
         }
         ModuleDef def = new ModuleDef(name, component.getClass().getName(), parameters,
-                new SourceLocation(component.getClass().getSimpleName() + ".java", 0), ports, wires, registers,
+                component.definedAt, ports, wires, registers,
                 memories, instances, assigns, updates, memoryWrites, memoryReads);
         List<String> loop = new CombinationalGraph(def, throughPaths).findLoop();
         if (!loop.isEmpty()) {
