@@ -26,7 +26,8 @@ public final class CombinationalGraph {
 
     private final ModuleDef module;
     private final Map<String, Node> nodes = new LinkedHashMap<>();
-    private final Map<Node, List<Node>> edges = new HashMap<>();
+    /** Insertion-ordered, so that the search, and the loop it reports, is the same on every run. */
+    private final Map<Node, List<Node>> edges = new LinkedHashMap<>();
 
     /**
      * @param throughPaths for each instantiated definition, its outputs' combinational input ports
