@@ -87,6 +87,7 @@ public class Signal {
         Component ctx = Elaboration.context(this);
         Expr a = exprIn(ctx);
         Expr b = other.exprIn(ctx);
+        checkResultWidth("the product", a.width() + b.width());
         return ctx.signal(binary(BinaryOp.MUL, a, b));
     }
 
@@ -316,6 +317,7 @@ public class Signal {
         Expr b = arithmeticView(other.exprIn(ctx));
         checkSameSignedness(op, a, b);
         int width = Math.max(a.width(), b.width()) + (grow ? 1 : 0);
+        checkResultWidth("the result of " + op.symbol(), width);
         return ctx.signal(new Expr.Binary(op, extendTo(a, width), extendTo(b, width)));
     }
 
@@ -370,6 +372,7 @@ public class Signal {
         if (newWidth < width()) {
             throw new HdlException(SourceLocator.caller(), "cannot extend " + describe() + " to fewer bits (" + newWidth + ")");
         }
+        checkResultWidth("the extension", newWidth);
         Expr e = arithmeticView(exprIn(ctx));
         return ctx.signal(newWidth == width() ? e : new Expr.Extend(e, newWidth, signExtend));
     }
@@ -385,6 +388,13 @@ public class Signal {
         b = arithmeticView(b);
         checkSameSignedness(op, a, b);
         return new Expr.Binary(op, a, b);
+    }
+
+    private static void checkResultWidth(String what, long width) {
+        if (width > HwType.MAX_WIDTH) {
+            throw new HdlException(SourceLocator.caller(), what + " would be " + width + " bits wide, more than the "
+                    + HwType.MAX_WIDTH + " a signal can have");
+        }
     }
 
     private static void checkSameSignedness(BinaryOp op, Expr a, Expr b) {
