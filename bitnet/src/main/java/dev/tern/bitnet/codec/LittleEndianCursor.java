@@ -39,23 +39,12 @@ public final class LittleEndianCursor {
         return this;
     }
 
-    public String file() {
-        return file;
-    }
-
     public long position() {
         return buffer.position();
     }
 
     public long remaining() {
         return buffer.remaining();
-    }
-
-    public void seek(long position) {
-        if (position < 0 || position > buffer.limit()) {
-            throw error("position " + position + " is outside the file (" + fileSize + " bytes)", position());
-        }
-        buffer.position((int) position);
     }
 
     public int u8(String field) {

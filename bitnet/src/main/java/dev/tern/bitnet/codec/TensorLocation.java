@@ -5,11 +5,6 @@ package dev.tern.bitnet.codec;
  * offset of the tensor's first byte. Codecs report damage relative to it.
  */
 public record TensorLocation(String file, String tensor, long dataOffset) {
-    /** A location for data that is not in a file (encoding from memory, tests). */
-    public static TensorLocation inMemory(String tensor) {
-        return new TensorLocation("<memory>", tensor, 0);
-    }
-
     public String subject() {
         return "tensor '" + tensor + "'";
     }

@@ -8,9 +8,6 @@ package dev.tern.bitnet.tensor;
  * <p>This is the one place the project converts fp16; every codec uses it.
  */
 public final class Half {
-    /** The largest finite fp16 value, 65504. */
-    public static final float MAX_VALUE = 65504f;
-
     private static final int FLOAT_EXPONENT_BIAS_DIFFERENCE = 127 - 15;
 
     private Half() {
