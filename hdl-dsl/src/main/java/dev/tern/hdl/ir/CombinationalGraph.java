@@ -18,6 +18,18 @@ import java.util.Set;
 public final class CombinationalGraph {
     /** A node: a net of this module, or an input of an instance ("u_add.a"). */
     public record Node(String name, Net net, Instance instance, String port) {
+        // Names are unique within a graph (instance inputs contain a dot, net names cannot). The
+        // generated equals/hashCode would hash the instance's whole module definition on every lookup.
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Node n && n.name.equals(name);
+        }
+
+        @Override
+        public int hashCode() {
+            return name.hashCode();
+        }
+
         @Override
         public String toString() {
             return name;
