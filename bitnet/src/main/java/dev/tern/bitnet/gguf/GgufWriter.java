@@ -1,6 +1,7 @@
 package dev.tern.bitnet.gguf;
 
 import dev.tern.bitnet.codec.DenseCodec;
+import dev.tern.bitnet.codec.TensorDataWriter;
 import dev.tern.bitnet.codec.TernaryCodec;
 import dev.tern.bitnet.tensor.DenseElementType;
 import dev.tern.bitnet.tensor.DenseMatrix;
@@ -27,6 +28,9 @@ import java.util.Map;
  * sequence of offsets), the alignment being {@code general.alignment} if put (uint32, a power of
  * two) or 32.
  *
+ * <p>Tensor bytes are given up front ({@link ByteBuffer}) or produced while the file is written
+ * ({@link TensorDataWriter}), so models larger than memory can be written.
+ *
  * <p>Refused with {@link IllegalArgumentException} (llama.cpp could not read them): duplicate keys
  * or tensor names, tensor names of 64 bytes or more, arrays of arrays, 0 or more than 4
  * dimensions, zero dimensions, rows that are not whole blocks, data of the wrong size.
@@ -48,7 +52,7 @@ public final class GgufWriter {
     private final Map<String, GgufValue> metadata = new LinkedHashMap<>();
     private final Map<String, Tensor> tensors = new LinkedHashMap<>();
 
-    private record Tensor(String name, GgmlType type, long[] dimensions, ByteBuffer data) {
+    private record Tensor(String name, GgmlType type, long[] dimensions, long byteSize, TensorDataWriter data) {
     }
 
     /** Adds a metadata entry. */
@@ -71,6 +75,27 @@ public final class GgufWriter {
 
     /** Adds a tensor from its encoded bytes ({@code data}'s remaining bytes, which are not copied). */
     public GgufWriter addTensor(String name, GgmlType type, long[] dimensions, ByteBuffer data) {
+        long size = checkTensor(name, type, dimensions);
+        if (data.remaining() != size) {
+            throw new IllegalArgumentException("tensor '" + name + "': " + Arrays.toString(dimensions) + " of " + type
+                    + " takes " + size + " bytes, got " + data.remaining());
+        }
+        tensors.put(name, new Tensor(name, type, dimensions.clone(), size, TensorDataWriter.of(data)));
+        return this;
+    }
+
+    /**
+     * Adds a tensor whose bytes {@code data} produces while the file is written (for models larger
+     * than memory); it must write exactly the size that {@code type} and {@code dimensions} give.
+     */
+    public GgufWriter addTensor(String name, GgmlType type, long[] dimensions, TensorDataWriter data) {
+        long size = checkTensor(name, type, dimensions);
+        tensors.put(name, new Tensor(name, type, dimensions.clone(), size, data));
+        return this;
+    }
+
+    /** Checks a tensor against llama.cpp's rules and returns its byte size. */
+    private long checkTensor(String name, GgmlType type, long[] dimensions) {
         if (name.isEmpty() || name.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
             throw new IllegalArgumentException("tensor name '" + name + "' must have 1 to " + MAX_NAME_BYTES + " bytes");
         }
@@ -93,12 +118,10 @@ public final class GgufWriter {
                     + type.blockSize() + " elements, got " + dimensions[0]);
         }
         long size = type.byteSize(elements);
-        if (data.remaining() != size) {
-            throw new IllegalArgumentException("tensor '" + name + "': " + Arrays.toString(dimensions) + " of " + type
-                    + " takes " + size + " bytes, got " + data.remaining());
+        if (size < 0) {
+            throw new IllegalArgumentException("tensor '" + name + "': byte size overflows 64 bits");
         }
-        tensors.put(name, new Tensor(name, type, dimensions.clone(), data.slice()));
-        return this;
+        return size;
     }
 
     /** Encodes a BitLinear weight as {@code type} (TQ1_0, TQ2_0 or I2_S) with dimensions {@code [in, out]}. */
@@ -141,12 +164,12 @@ public final class GgufWriter {
             header.u32(tensor.type.id());
             header.u64(offset);
             offsets.add(offset);
-            offset = GgufReader.alignUp(offset + tensor.data.remaining(), alignment);
+            offset = GgufReader.alignUp(offset + tensor.byteSize, alignment);
         }
         try (FileChannel out = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             byte[] headerBytes = header.toByteArray();
-            writeFully(out, ByteBuffer.wrap(headerBytes));
+            TensorDataWriter.writeFully(out, ByteBuffer.wrap(headerBytes));
             long position = headerBytes.length;
             long dataStart = GgufReader.alignUp(position, alignment);
             position = pad(out, position, dataStart);
@@ -155,8 +178,8 @@ public final class GgufWriter {
                 if (position != dataStart + offsets.get(index++)) {
                     throw new IllegalStateException("tensor '" + tensor.name + "' written at the wrong offset");
                 }
-                writeFully(out, tensor.data.duplicate());
-                position += tensor.data.remaining();
+                TensorDataWriter.writeExactly(tensor.data, out, tensor.byteSize, tensor.name);
+                position += tensor.byteSize;
                 position = pad(out, position, GgufReader.alignUp(position, alignment));
             }
         }
@@ -211,15 +234,9 @@ public final class GgufWriter {
 
     private static long pad(FileChannel out, long position, long target) throws IOException {
         if (target > position) {
-            writeFully(out, ByteBuffer.allocate((int) (target - position)));
+            TensorDataWriter.writeFully(out, ByteBuffer.allocate((int) (target - position)));
         }
         return target;
-    }
-
-    private static void writeFully(FileChannel out, ByteBuffer data) throws IOException {
-        while (data.hasRemaining()) {
-            out.write(data);
-        }
     }
 
     /** The header under construction, little-endian. */

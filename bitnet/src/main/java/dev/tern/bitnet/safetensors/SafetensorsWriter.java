@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tern.bitnet.codec.DenseCodec;
 import dev.tern.bitnet.codec.HfPackedTernaryCodec;
 import dev.tern.bitnet.codec.ScaleConvention;
+import dev.tern.bitnet.codec.TensorDataWriter;
 import dev.tern.bitnet.tensor.BufferDenseMatrix;
 import dev.tern.bitnet.tensor.DenseElementType;
 import dev.tern.bitnet.tensor.DenseMatrix;
@@ -29,13 +30,14 @@ import java.util.Map;
  * length, the JSON header ({@code __metadata__} first, then the tensors in insertion order with
  * contiguous {@code data_offsets}) padded with spaces to a multiple of 8 bytes, then the data.
  * {@link #writeSharded} splits the tensors over {@code model-0000i-of-0000n.safetensors} files with
- * a {@code model.safetensors.index.json}, as transformers' {@code save_pretrained} does.
+ * a {@code model.safetensors.index.json}, as transformers' {@code save_pretrained} does. Tensor
+ * bytes are given up front or produced while the file is written ({@link TensorDataWriter}).
  */
 public final class SafetensorsWriter {
     private final Map<String, String> metadata = new LinkedHashMap<>();
     private final Map<String, Tensor> tensors = new LinkedHashMap<>();
 
-    private record Tensor(String name, SafetensorsDtype dtype, long[] shape, ByteBuffer data) {
+    private record Tensor(String name, SafetensorsDtype dtype, long[] shape, long byteSize, TensorDataWriter data) {
     }
 
     /** Adds a {@code __metadata__} entry. */
@@ -46,6 +48,26 @@ public final class SafetensorsWriter {
 
     /** Adds a tensor of {@code shape} (outermost first) from its bytes ({@code data}'s remaining bytes). */
     public SafetensorsWriter add(String name, SafetensorsDtype dtype, long[] shape, ByteBuffer data) {
+        long size = checkTensor(name, dtype, shape);
+        if (data.remaining() != size) {
+            throw new IllegalArgumentException("tensor '" + name + "': " + dtype + " " + Arrays.toString(shape)
+                    + " takes " + size + " bytes, got " + data.remaining());
+        }
+        tensors.put(name, new Tensor(name, dtype, shape.clone(), size, TensorDataWriter.of(data)));
+        return this;
+    }
+
+    /**
+     * Adds a tensor whose bytes {@code data} produces while the file is written (for models larger
+     * than memory); it must write exactly the size that {@code dtype} and {@code shape} give.
+     */
+    public SafetensorsWriter add(String name, SafetensorsDtype dtype, long[] shape, TensorDataWriter data) {
+        long size = checkTensor(name, dtype, shape);
+        tensors.put(name, new Tensor(name, dtype, shape.clone(), size, data));
+        return this;
+    }
+
+    private long checkTensor(String name, SafetensorsDtype dtype, long[] shape) {
         if (name.equals(SafetensorsReader.METADATA_KEY) || tensors.containsKey(name)) {
             throw new IllegalArgumentException("tensor name '" + name + "' is reserved or already used");
         }
@@ -56,13 +78,7 @@ public final class SafetensorsWriter {
             }
             elements = Math.multiplyExact(elements, dimension);
         }
-        long size = Math.multiplyExact(elements, dtype.bytes());
-        if (data.remaining() != size) {
-            throw new IllegalArgumentException("tensor '" + name + "': " + dtype + " " + Arrays.toString(shape)
-                    + " takes " + size + " bytes, got " + data.remaining());
-        }
-        tensors.put(name, new Tensor(name, dtype, shape.clone(), data.slice()));
-        return this;
+        return Math.multiplyExact(elements, dtype.bytes());
     }
 
     /** Stores a matrix as F32, F16 or BF16 with {@code shape}, or {@code [rows, cols]} when none is given. */
@@ -101,7 +117,7 @@ public final class SafetensorsWriter {
         long currentBytes = 0;
         long totalBytes = 0;
         for (Tensor tensor : tensors.values()) {
-            long size = tensor.data.remaining();
+            long size = tensor.byteSize;
             if (!current.isEmpty() && currentBytes + size > maxShardBytes) {
                 groups.add(current);
                 current = new ArrayList<>();
@@ -138,10 +154,10 @@ public final class SafetensorsWriter {
         try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             ByteBuffer length = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(0, header.length);
-            writeFully(out, length);
-            writeFully(out, ByteBuffer.wrap(header));
+            TensorDataWriter.writeFully(out, length);
+            TensorDataWriter.writeFully(out, ByteBuffer.wrap(header));
             for (Tensor tensor : contents) {
-                writeFully(out, tensor.data.duplicate());
+                TensorDataWriter.writeExactly(tensor.data, out, tensor.byteSize, tensor.name);
             }
         }
     }
@@ -160,7 +176,7 @@ public final class SafetensorsWriter {
             for (long dimension : tensor.shape) {
                 shape.add(dimension);
             }
-            long end = offset + tensor.data.remaining();
+            long end = offset + tensor.byteSize;
             entry.putArray("data_offsets").add(offset).add(end);
             offset = end;
         }
@@ -172,12 +188,6 @@ public final class SafetensorsWriter {
             return header;
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("cannot render a safetensors header", e);
-        }
-    }
-
-    private static void writeFully(FileChannel out, ByteBuffer data) throws IOException {
-        while (data.hasRemaining()) {
-            out.write(data);
         }
     }
 }

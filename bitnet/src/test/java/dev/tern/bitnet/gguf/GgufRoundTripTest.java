@@ -178,6 +178,36 @@ class GgufRoundTripTest {
     }
 
     @Test
+    void streamedTensorDataIsWrittenInPlaceAndItsSizeEnforced() throws IOException {
+        Path path = directory.resolve("streamed.gguf");
+        new GgufWriter()
+                .addTensor("first", GgmlType.I8, new long[] {3}, ByteBuffer.wrap(new byte[] {1, 2, 3}))
+                .addTensor("chunks", GgmlType.F32, new long[] {4, 1000}, out -> {
+                    for (int chunk = 0; chunk < 4; chunk++) {
+                        ByteBuffer rows = ByteBuffer.allocate(4000).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                        for (int i = 0; i < 1000; i++) {
+                            rows.putFloat(chunk * 1000 + i);
+                        }
+                        dev.tern.bitnet.codec.TensorDataWriter.writeFully(out, rows.flip());
+                    }
+                })
+                .write(path);
+        try (GgufFile file = GgufReader.open(path)) {
+            BufferDenseMatrix matrix = file.dense("chunks");
+            assertEquals(1000, matrix.rows());
+            assertEquals(2345f, matrix.get(586, 1));
+            assertEquals(32, file.tensor("chunks").offset());
+        }
+        GgufWriter tooShort = new GgufWriter().addTensor("t", GgmlType.F32, new long[] {4},
+                out -> out.write(ByteBuffer.allocate(12)));
+        assertEquals("tensor 't': its data source wrote 12 bytes, its type and shape take 16",
+                assertThrows(IllegalStateException.class, () -> tooShort.write(path)).getMessage());
+        GgufWriter tooLong = new GgufWriter().addTensor("t", GgmlType.F32, new long[] {4},
+                out -> out.write(ByteBuffer.allocate(20)));
+        assertThrows(IllegalStateException.class, () -> tooLong.write(path));
+    }
+
+    @Test
     void writerRefusesWhatLlamaCppCannotRead() {
         GgufWriter writer = new GgufWriter().put("a", GgufValue.bool(true));
         assertThrows(IllegalArgumentException.class, () -> writer.put("a", GgufValue.bool(false)));

@@ -136,6 +136,25 @@ class SafetensorsRoundTripTest {
     }
 
     @Test
+    void streamedTensorDataIsWrittenInPlaceAndItsSizeEnforced() throws IOException {
+        Path file = directory.resolve("streamed.safetensors");
+        new SafetensorsWriter()
+                .add("w", SafetensorsDtype.U8, new long[] {2, 3}, out -> {
+                    out.write(ByteBuffer.wrap(new byte[] {1, 2, 3}));
+                    out.write(ByteBuffer.wrap(new byte[] {4, 5, 6}));
+                })
+                .write(file);
+        try (SafetensorsCheckpoint checkpoint = SafetensorsCheckpoint.open(file)) {
+            assertEquals(ByteBuffer.wrap(new byte[] {1, 2, 3, 4, 5, 6}), checkpoint.tensorData("w"));
+        }
+        SafetensorsWriter wrong = new SafetensorsWriter().add("w", SafetensorsDtype.F16, new long[] {2},
+                out -> out.write(ByteBuffer.allocate(2)));
+        assertEquals("tensor 'w': its data source wrote 2 bytes, its type and shape take 4",
+                org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> wrong.write(file))
+                        .getMessage());
+    }
+
+    @Test
     void divisiveScalesAreStoredAsTheInverse() throws IOException {
         TernaryWeight weight = randomWeight(new Random(52), 4, 4, 0.5f);
         Path file = directory.resolve("llama3.safetensors");
