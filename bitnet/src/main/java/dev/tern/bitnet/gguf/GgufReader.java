@@ -2,6 +2,7 @@ package dev.tern.bitnet.gguf;
 
 import dev.tern.bitnet.codec.LittleEndianCursor;
 import dev.tern.bitnet.codec.MappedFile;
+import dev.tern.bitnet.codec.ModelFormatException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -211,11 +212,11 @@ public final class GgufReader {
         in.subject("metadata key '" + ALIGNMENT_KEY + "'");
         GgufValue value = metadata.get(ALIGNMENT_KEY);
         if (!(value instanceof GgufValue.IntegerValue integer) || integer.type() != GgufValueType.UINT32) {
-            throw in.error("expected uint32, found " + value.describe(), -1);
+            throw in.error("expected uint32, found " + value.describe(), ModelFormatException.NO_OFFSET);
         }
         long alignment = integer.value();
         if (alignment == 0 || Long.bitCount(alignment) != 1 || alignment > (1 << 30)) {
-            throw in.error("alignment " + alignment + " is not a power of two up to 2^30", -1);
+            throw in.error("alignment " + alignment + " is not a power of two up to 2^30", ModelFormatException.NO_OFFSET);
         }
         return (int) alignment;
     }
