@@ -1,0 +1,20 @@
+package dev.tern.hdl.catalog;
+
+import dev.tern.hdl.Component;
+import dev.tern.hdl.Input;
+import dev.tern.hdl.Output;
+
+/** One node of an adder tree: the sum of two unsigned words, one bit wider so that it never overflows. */
+public final class PairAdder extends Component {
+    public final Input a;
+    public final Input b;
+    public final Output sum;
+
+    public PairAdder(int width) {
+        parameter("width", width);
+        a = input("a", uint(width));
+        b = input("b", uint(width));
+        sum = output("sum", uint(width + 1));
+        sum.set(a.addWide(b));
+    }
+}
