@@ -10,6 +10,7 @@ final class Commands {
     static List<CliCommand> all() {
         return List.of(
                 new ListDesignsCommand(),
-                new GenerateCommand());
+                new GenerateCommand(),
+                new EnergyCommand());
     }
 }

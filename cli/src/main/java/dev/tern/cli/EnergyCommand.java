@@ -1,0 +1,139 @@
+package dev.tern.cli;
+
+import dev.tern.bitnet.model.BitNetConfig;
+import dev.tern.energy.EnergyAnalysis;
+import dev.tern.energy.EnergyOptions;
+import dev.tern.energy.EnergyReport;
+import dev.tern.energy.design.ArrayConfig;
+import dev.tern.energy.design.MacArray;
+import dev.tern.energy.design.WeightEncoding;
+import dev.tern.energy.report.ReportFormat;
+import dev.tern.energy.report.ReportWriters;
+import dev.tern.energy.tech.TechTables;
+import dev.tern.energy.workload.ModelShape;
+import dev.tern.energy.workload.PaperModels;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+final class EnergyCommand implements CliCommand {
+    private static final String DEFAULT_PRESET = "2b-shape";
+    private static final List<ReportFile> REPORT_FILES = List.of(
+            new ReportFile("report", ReportFormat.HTML, "write an HTML report"),
+            new ReportFile("json", ReportFormat.JSON, "write the report as JSON"),
+            new ReportFile("csv", ReportFormat.CSV, "write the report as CSV"));
+
+    /** An option that writes the report to a file in one format. */
+    private record ReportFile(String option, ReportFormat format, String description) {
+    }
+
+    @Override
+    public String name() {
+        return "energy";
+    }
+
+    @Override
+    public String summary() {
+        return "energy per token of the ternary datapath against FP16/INT8 MAC arrays";
+    }
+
+    @Override
+    public String synopsis() {
+        return "[--model PATH | --preset NAME] [--tech 7nm|45nm|FILE] [--baseline fp16,int8] [--lanes N] [--rows N]"
+                + " [--encoding 2bit|base3] [--dram TYPE] [--context N] [--report out.html] [--json out.json]"
+                + " [--csv out.csv]";
+    }
+
+    @Override
+    public Options options() {
+        Options options = new Options();
+        options.addOption(Option.builder().longOpt("model").hasArg().argName("PATH")
+                .desc("a BitNet model file (GGUF) whose shape to analyse").build());
+        options.addOption(Option.builder().longOpt("preset").hasArg().argName("NAME")
+                .desc("a model shape by name: " + String.join(", ", presetNames()) + " (default " + DEFAULT_PRESET + ")")
+                .build());
+        options.addOption(Option.builder().longOpt("tech").hasArg().argName("7nm|45nm|FILE")
+                .desc("technology table: built-in 7nm (default) or 45nm, or a table file").build());
+        options.addOption(Option.builder().longOpt("baseline").hasArg().argName("LIST")
+                .desc("MAC arrays to compare against, comma-separated (default fp16,int8)").build());
+        options.addOption(Option.builder().longOpt("lanes").hasArg().argName("N")
+                .desc("inputs per row per cycle, a power of two (default " + ArrayConfig.DEFAULT_LANES + ")").build());
+        options.addOption(Option.builder().longOpt("rows").hasArg().argName("N")
+                .desc("output rows computed at once (default " + ArrayConfig.DEFAULT_ROWS + ")").build());
+        options.addOption(Option.builder().longOpt("encoding").hasArg().argName("2bit|base3")
+                .desc("ternary weight packing (default 2bit)").build());
+        options.addOption(Option.builder().longOpt("dram").hasArg().argName("TYPE")
+                .desc("DRAM type of the tech table, e.g. DDR3, DDR4, LPDDR4, HBM2 (default "
+                        + EnergyOptions.DEFAULT_DRAM + ")").build());
+        options.addOption(Option.builder().longOpt("context").hasArg().argName("N")
+                .desc("positions attended per decoded token (default " + EnergyOptions.DEFAULT_CONTEXT + ")").build());
+        for (ReportFile file : REPORT_FILES) {
+            options.addOption(Option.builder().longOpt(file.option()).hasArg().argName("FILE").desc(file.description()).build());
+        }
+        options.addOption(Option.builder().longOpt("from-sim").hasArg().optionalArg(true).argName("COUNTS")
+                .desc("use action counts measured in simulation (not available yet)").build());
+        return options;
+    }
+
+    @Override
+    public int run(CommandLine line, Terminal terminal) throws IOException {
+        OptionValues.rejectPositionalArguments(line, name());
+        if (line.hasOption("from-sim")) {
+            throw new UsageException("--from-sim is not available yet: simulated counts need the accelerator driving"
+                    + " the simulator; without it the report uses analytic counts");
+        }
+        EnergyOptions options = EnergyOptions.builder(List.of(model(line)))
+                .tech(TechTables.resolve(line.getOptionValue("tech", "7nm")))
+                .baselines(OptionValues.list(line, "baseline", List.of("fp16", "int8")).stream()
+                        .map(MacArray.Format::parse).toList())
+                .array(new ArrayConfig(
+                        OptionValues.integer(line, "lanes", 1, ArrayConfig.DEFAULT_LANES),
+                        OptionValues.integer(line, "rows", 1, ArrayConfig.DEFAULT_ROWS),
+                        ArrayConfig.DEFAULT_SRAM_BYTES, ArrayConfig.DEFAULT_SRAM_BYTES, ArrayConfig.DEFAULT_SRAM_BYTES))
+                .encoding(WeightEncoding.parse(line.getOptionValue("encoding", "2bit")))
+                .dramType(line.getOptionValue("dram", EnergyOptions.DEFAULT_DRAM))
+                .context(OptionValues.integer(line, "context", 1, EnergyOptions.DEFAULT_CONTEXT))
+                .build();
+        EnergyReport report = EnergyAnalysis.run(options);
+        terminal.out().print(ReportFormat.TEXT.render(report));
+        terminal.out().flush();
+        for (ReportFile file : REPORT_FILES) {
+            if (line.hasOption(file.option())) {
+                Path path = Path.of(line.getOptionValue(file.option()));
+                ReportWriters.write(report, file.format(), path);
+                terminal.err().println("wrote " + path);
+            }
+        }
+        return Tern.OK;
+    }
+
+    private static ModelShape model(CommandLine line) throws IOException {
+        if (line.hasOption("model") && line.hasOption("preset")) {
+            throw new UsageException("--model and --preset both given; analyse one model at a time");
+        }
+        if (line.hasOption("model")) {
+            Path path = Path.of(line.getOptionValue("model"));
+            return BitNetShapes.of(path.getFileName().toString(), ModelFiles.load(path).config());
+        }
+        String preset = line.getOptionValue("preset", DEFAULT_PRESET);
+        if (ModelPresets.isBitNetPreset(preset)) {
+            return BitNetShapes.of(preset, ModelPresets.bitnet(preset));
+        }
+        return PaperModels.shapes().stream()
+                .filter(shape -> shape.name().equalsIgnoreCase(preset))
+                .findFirst()
+                .orElseThrow(() -> new UsageException("unknown preset '" + preset + "'; presets: "
+                        + String.join(", ", presetNames())));
+    }
+
+    private static List<String> presetNames() {
+        List<String> names = new ArrayList<>(BitNetConfig.PRESET_NAMES);
+        PaperModels.shapes().forEach(shape -> names.add(shape.name()));
+        return names;
+    }
+}
