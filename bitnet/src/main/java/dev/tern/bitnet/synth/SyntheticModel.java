@@ -1,18 +1,25 @@
 package dev.tern.bitnet.synth;
 
-import dev.tern.bitnet.model.ArrayDenseMatrix;
 import dev.tern.bitnet.model.BitLinear;
 import dev.tern.bitnet.model.BitNetConfig;
 import dev.tern.bitnet.model.BitNetModel;
 import dev.tern.bitnet.model.BitNetWeights;
 import dev.tern.bitnet.model.LayerNorm;
 import dev.tern.bitnet.model.LayerWeights;
+import dev.tern.bitnet.model.ModelFileFormat;
+import dev.tern.bitnet.model.ModelSource;
 import dev.tern.bitnet.model.Projection;
+import dev.tern.bitnet.tensor.BufferDenseMatrix;
+import dev.tern.bitnet.tensor.DenseElementType;
 import dev.tern.bitnet.tensor.DenseMatrix;
 import dev.tern.bitnet.tensor.PackedTernaryMatrix;
 import dev.tern.bitnet.tensor.TernaryWeight;
 import dev.tern.bitnet.tokenizer.BpeTokenizer;
 import dev.tern.bitnet.tokenizer.TokenizerSpec;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,7 +37,7 @@ import java.util.List;
  * input gives a unit-RMS output; embeddings have a standard deviation of about 1/16 and the final norm
  * weight of about 3, which gives logits of a few units and a non-degenerate distribution.
  */
-public final class SyntheticModel {
+public final class SyntheticModel implements ModelSource {
     /** Of 256 equally likely byte values, those below this give a zero weight (90/256 = 35%). */
     private static final int ZERO_BELOW = 90;
     private static final double NONZERO_FRACTION = 1 - ZERO_BELOW / 256.0;
@@ -64,6 +71,7 @@ public final class SyntheticModel {
         return new SyntheticModel(config, seed);
     }
 
+    @Override
     public BitNetConfig config() {
         return config;
     }
@@ -72,11 +80,18 @@ public final class SyntheticModel {
         return seed;
     }
 
+    @Override
     public TokenizerSpec tokenizer() {
         return tokenizer;
     }
 
+    @Override
+    public String name() {
+        return "tern-synthetic-h" + config.hidden() + "-l" + config.layers() + "-s" + seed;
+    }
+
     /** The weights of one projection of one layer. */
+    @Override
     public BitLinear projection(int layer, Projection projection) {
         checkLayer(layer);
         int rows = projection.outFeatures(config);
@@ -106,7 +121,14 @@ public final class SyntheticModel {
         return BitLinear.of(new TernaryWeight(matrix, gamma));
     }
 
+    /** Synthetic projections have no extra output scale. */
+    @Override
+    public float outputScale(int layer, Projection projection) {
+        return 1f;
+    }
+
     /** A norm of one layer, or {@code null} when the config has no such norm. */
+    @Override
     public float[] norm(int layer, LayerNorm norm) {
         checkLayer(layer);
         if (!norm.presentIn(config)) {
@@ -115,11 +137,13 @@ public final class SyntheticModel {
         return normWeights(norm.size(config), 1.0, SplitMix64.derive(seed, NORM, layer, norm.ordinal()));
     }
 
+    @Override
     public float[] outputNorm() {
         return normWeights(config.hidden(), OUTPUT_NORM_MEAN, SplitMix64.derive(seed, OUTPUT_NORM));
     }
 
     /** Row {@code token} of the token embedding (and, tied, of lm_head) into {@code dst}. */
+    @Override
     public void embeddingRow(int token, float[] dst) {
         if (token < 0 || token >= config.vocab()) {
             throw new IndexOutOfBoundsException("token " + token + " outside vocabulary of " + config.vocab());
@@ -155,21 +179,33 @@ public final class SyntheticModel {
         return (float) Math.copySign(rounded, value);
     }
 
-    /** The whole model in memory (fine for the tiny and small presets; the 2B shape needs about 2 GB). */
+    /**
+     * The whole model in memory. The embedding is held as BF16 (every value is exact in it) in the matrix type
+     * the loaders return, so logits equal those of the model's files; the 2B shape needs about 1.2 GB.
+     */
     public BitNetWeights weights() {
-        float[] embedding = new float[Math.multiplyExact(config.vocab(), config.hidden())];
-        float[] row = new float[config.hidden()];
+        int hidden = config.hidden();
+        ByteBuffer bytes = ByteBuffer.allocate(Math.multiplyExact(Math.multiplyExact(config.vocab(), hidden), 2))
+                .order(ByteOrder.LITTLE_ENDIAN);
+        float[] row = new float[hidden];
         for (int token = 0; token < config.vocab(); token++) {
             embeddingRow(token, row);
-            System.arraycopy(row, 0, embedding, token * config.hidden(), row.length);
+            for (int i = 0; i < hidden; i++) {
+                DenseElementType.BF16.write(bytes, token * hidden + i, row[i]);
+            }
         }
-        DenseMatrix tokenEmbedding = ArrayDenseMatrix.wrap(config.vocab(), config.hidden(), embedding);
+        DenseMatrix tokenEmbedding = new BufferDenseMatrix(DenseElementType.BF16, bytes, config.vocab(), hidden);
         List<LayerWeights> layers = new ArrayList<>();
         for (int layer = 0; layer < config.layers(); layer++) {
             int l = layer;
             layers.add(LayerWeights.assemble(p -> projection(l, p), n -> norm(l, n)));
         }
         return new BitNetWeights(config, tokenEmbedding, layers, outputNorm(), tokenEmbedding);
+    }
+
+    /** Writes the model to {@code path} in {@code format}, one tensor at a time. */
+    public void write(ModelFileFormat format, Path path) throws IOException {
+        format.write(this, path);
     }
 
     /** The model with its tokenizer, ready to run. */

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tern.bitnet.synth.SyntheticModel;
+import dev.tern.bitnet.tensor.BufferDenseMatrix;
+import dev.tern.bitnet.tensor.DenseElementType;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -34,7 +36,7 @@ class ForwardPassTest {
             head[i] = ((i * 37) % 101 - 50) / 400f;
         }
         BitNetWeights w = new BitNetWeights(config, base.tokenEmbedding(), scaled, base.outputNorm(),
-                ArrayDenseMatrix.wrap(config.vocab(), config.hidden(), head));
+                BufferDenseMatrix.of(DenseElementType.F32, config.vocab(), config.hidden(), head));
         assertMatchesNaive(w, TOKENS);
     }
 

@@ -1,0 +1,88 @@
+package dev.tern.bitnet.synth;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.tern.bitnet.gguf.GgmlType;
+import dev.tern.bitnet.gguf.GgufFile;
+import dev.tern.bitnet.gguf.GgufReader;
+import dev.tern.bitnet.infer.Generator;
+import dev.tern.bitnet.model.BitNetConfig;
+import dev.tern.bitnet.model.BitNetModel;
+import dev.tern.bitnet.model.BitNetModelLoader;
+import dev.tern.bitnet.model.ModelFileFormat;
+import dev.tern.bitnet.model.ReferenceTernaryMatmul;
+import dev.tern.bitnet.model.WorkerPool;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SyntheticModelFilesTest {
+    @TempDir
+    Path dir;
+
+    private static float[][] logits(BitNetModel model) {
+        int[] prompt = model.tokenizer().encode("The keeper counted the levers twice.");
+        return new Generator(model, ReferenceTernaryMatmul.singleThreaded(), WorkerPool.singleThreaded())
+                .promptLogits(prompt);
+    }
+
+    private void assertEveryFormatGivesTheLogitsOfTheModelInMemory(BitNetConfig config) throws IOException {
+        SyntheticModel synthetic = SyntheticModel.create(config, 7);
+        BitNetModel inMemory = synthetic.model();
+        float[][] expected = logits(inMemory);
+        for (ModelFileFormat format : ModelFileFormat.values()) {
+            Path path = dir.resolve(config.hidden() + "-" + format.cliName());
+            synthetic.write(format, path);
+            BitNetModel loaded = BitNetModelLoader.load(path);
+            assertEquals(config, loaded.config(), format.cliName());
+            assertEquals(synthetic.tokenizer(), loaded.tokenizer().spec(), format.cliName());
+            float[][] actual = logits(loaded);
+            for (int t = 0; t < expected.length; t++) {
+                assertArrayEquals(expected[t], actual[t], format.cliName() + " position " + t);
+            }
+        }
+    }
+
+    @Test
+    void tinyModelGivesIdenticalLogitsFromEveryFormat() throws IOException {
+        assertEveryFormatGivesTheLogitsOfTheModelInMemory(BitNetConfig.tiny());
+    }
+
+    @Test
+    void smallModelGivesIdenticalLogitsFromEveryFormat() throws IOException {
+        assertEveryFormatGivesTheLogitsOfTheModelInMemory(BitNetConfig.small());
+    }
+
+    @Test
+    void rowsThatAreNotWholeTq2BlocksAreStoredAsF16AndTheRestAsTq2() throws IOException {
+        Path tiny = dir.resolve("tiny.gguf");
+        SyntheticModel.create(BitNetConfig.tiny(), 1).write(ModelFileFormat.GGUF_TQ2_0, tiny);
+        try (GgufFile gguf = GgufReader.open(tiny)) {
+            assertEquals(GgmlType.F16, gguf.tensor("blk.0.attn_q.weight").type());
+            assertEquals("bitnet-b1.58", gguf.metadata().getString("general.architecture"));
+        }
+        Path small = dir.resolve("small.gguf");
+        SyntheticModel.create(BitNetConfig.small(), 1).write(ModelFileFormat.GGUF_TQ2_0, small);
+        try (GgufFile gguf = GgufReader.open(small)) {
+            assertEquals(GgmlType.TQ2_0, gguf.tensor("blk.0.attn_q.weight").type());
+            assertEquals(GgmlType.TQ2_0, gguf.tensor("blk.3.ffn_down.weight").type());
+            assertEquals(GgmlType.F16, gguf.tensor("token_embd.weight").type());
+        }
+    }
+
+    @Test
+    void sameSeedSameFileOtherSeedOtherFile() throws IOException {
+        Path a = dir.resolve("a.gguf");
+        Path b = dir.resolve("b.gguf");
+        Path c = dir.resolve("c.gguf");
+        SyntheticModel.create(BitNetConfig.tiny(), 5).write(ModelFileFormat.GGUF_I2_S, a);
+        SyntheticModel.create(BitNetConfig.tiny(), 5).write(ModelFileFormat.GGUF_I2_S, b);
+        SyntheticModel.create(BitNetConfig.tiny(), 6).write(ModelFileFormat.GGUF_I2_S, c);
+        assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
+        assertFalse(java.util.Arrays.equals(Files.readAllBytes(a), Files.readAllBytes(c)));
+    }
+}
