@@ -56,11 +56,11 @@ public final class Fifo extends Component {
         Reg headValid = reg("head_valid", bool(), 0);
 
         Signal isFull = held.eq(depth);
-        Signal push = in.valid().and(isFull.not());
-        Signal pop = headValid.and(out.ready());
+        Signal push = in.valid().and(isFull.not()).named("push");
+        Signal pop = headValid.and(out.ready()).named("pop");
         // Words in the memory that are not yet in the read-data register.
         Signal unfetched = held.ne(headValid.zext(addressWidth + 1));
-        Signal fetch = unfetched.and(headValid.not().or(out.ready()));
+        Signal fetch = unfetched.and(headValid.not().or(out.ready())).named("fetch");
 
         when(push, () -> {
             storage.write(writeAddress, in.data());
