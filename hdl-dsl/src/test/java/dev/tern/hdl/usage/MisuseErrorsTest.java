@@ -366,7 +366,7 @@ class MisuseErrorsTest {
             Output p = output("p", uint(4));
             WhenChain chain = when(c, () -> o.set(1));
             p.set(2);
-            mark(); chain.otherwise(() -> o.set(0));
+            mark(); chain.elseWhen(c.not(), () -> o.set(0));
         }}, "must directly follow its when");
     }
 
