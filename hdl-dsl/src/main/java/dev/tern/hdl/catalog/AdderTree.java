@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * A pipelined adder tree: the full-precision sum of {@code inputs} unsigned words of {@code width}
- * bits, {@code width + log2(inputs)} bits wide. Level {@code k} (one {@link AdderTreeLevel}, made of
- * {@link PairAdder}s) halves the number of values and widens them by one bit. A register follows
+ * bits, {@code width + log2(inputs)} bits wide. Level {@code k} (one {@code AdderTreeLevel}, made of
+ * {@code PairAdder}s) halves the number of values and widens them by one bit. A register follows
  * every {@code levelsPerStage}-th level and the last one, and {@code out_valid} follows
  * {@code in_valid} through the same registers, {@link #latency()} cycles later.
  */

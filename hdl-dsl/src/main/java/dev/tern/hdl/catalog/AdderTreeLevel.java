@@ -10,17 +10,17 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * One level of an {@link AdderTree}: operands {@code 2i} and {@code 2i+1} go into the {@link PairAdder}
+ * One level of an {@link AdderTree}: operands {@code 2i} and {@code 2i+1} go into the {@code PairAdder}
  * that drives {@code sum_i}. A registered level holds its sums and valid in registers (one cycle of
  * latency); an unregistered one passes them straight on.
  */
-public final class AdderTreeLevel extends Component {
-    public final Input inValid;
-    public final List<Input> operands;
-    public final Output outValid;
-    public final List<Output> sums;
+final class AdderTreeLevel extends Component {
+    final Input inValid;
+    final List<Input> operands;
+    final Output outValid;
+    final List<Output> sums;
 
-    public AdderTreeLevel(int operandCount, int width, boolean registered) {
+    AdderTreeLevel(int operandCount, int width, boolean registered) {
         parameter("operands", operandCount);
         parameter("width", width);
         parameter("registered", registered ? 1 : 0);

@@ -5,12 +5,12 @@ import dev.tern.hdl.Input;
 import dev.tern.hdl.Output;
 
 /** One node of an adder tree: the sum of two unsigned words, one bit wider so that it never overflows. */
-public final class PairAdder extends Component {
-    public final Input a;
-    public final Input b;
-    public final Output sum;
+final class PairAdder extends Component {
+    final Input a;
+    final Input b;
+    final Output sum;
 
-    public PairAdder(int width) {
+    PairAdder(int width) {
         parameter("width", width);
         a = input("a", uint(width));
         b = input("b", uint(width));
