@@ -11,6 +11,8 @@ final class Commands {
         return List.of(
                 new ListDesignsCommand(),
                 new GenerateCommand(),
-                new EnergyCommand());
+                new EnergyCommand(),
+                new MakeModelCommand(),
+                new InferCommand());
     }
 }

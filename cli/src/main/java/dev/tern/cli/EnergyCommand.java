@@ -1,6 +1,7 @@
 package dev.tern.cli;
 
 import dev.tern.bitnet.model.BitNetConfig;
+import dev.tern.bitnet.model.BitNetModelLoader;
 import dev.tern.energy.EnergyAnalysis;
 import dev.tern.energy.EnergyOptions;
 import dev.tern.energy.EnergyReport;
@@ -118,7 +119,7 @@ final class EnergyCommand implements CliCommand {
         }
         if (line.hasOption("model")) {
             Path path = Path.of(line.getOptionValue("model"));
-            return BitNetShapes.of(path.getFileName().toString(), ModelFiles.load(path).config());
+            return BitNetShapes.of(path.getFileName().toString(), BitNetModelLoader.load(path).config());
         }
         String preset = line.getOptionValue("preset", DEFAULT_PRESET);
         if (ModelPresets.isBitNetPreset(preset)) {

@@ -1,0 +1,42 @@
+package dev.tern.cli;
+
+import dev.tern.bitnet.infer.Generation;
+import dev.tern.bitnet.infer.GenerationListener;
+
+import java.util.Locale;
+
+/** Streams generated text to standard output as it comes; timings go to standard error. */
+final class GenerationPrinter implements GenerationListener {
+    private final Terminal terminal;
+
+    GenerationPrinter(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
+    @Override
+    public void onPrefillDone(int promptTokens, long nanos) {
+        terminal.err().println(String.format(Locale.ROOT, "prompt: %d tokens in %.2f s", promptTokens, nanos / 1e9));
+    }
+
+    @Override
+    public void onToken(int step, int maxNewTokens, int token, String text) {
+        terminal.out().print(text);
+        terminal.out().flush();
+    }
+
+    @Override
+    public void onFinished(Generation generation) {
+        terminal.out().println();
+        terminal.out().flush();
+        terminal.err().println(String.format(Locale.ROOT, "generated %d tokens (%s); decode %.1f tokens/s",
+                generation.tokens().length, describe(generation), generation.decodeTokensPerSecond()));
+    }
+
+    private static String describe(Generation generation) {
+        return switch (generation.stopReason()) {
+            case EOS -> "stopped at end of text";
+            case MAX_TOKENS -> "token limit reached";
+            case CONTEXT_FULL -> "stopped: the model's context is full";
+        };
+    }
+}

@@ -1,0 +1,99 @@
+package dev.tern.cli;
+
+import dev.tern.bitnet.model.ModelFileFormat;
+import dev.tern.bitnet.synth.SyntheticModel;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+final class MakeModelCommand implements CliCommand {
+    /** The format names users type, in the order help lists them. */
+    private static final Map<String, ModelFileFormat> FORMATS = formats();
+
+    private static Map<String, ModelFileFormat> formats() {
+        Map<String, ModelFileFormat> formats = new LinkedHashMap<>();
+        formats.put("gguf-tq2", ModelFileFormat.GGUF_TQ2_0);
+        formats.put("gguf-i2s", ModelFileFormat.GGUF_I2_S);
+        formats.put("gguf-tq1", ModelFileFormat.GGUF_TQ1_0);
+        formats.put("safetensors", ModelFileFormat.SAFETENSORS);
+        return formats;
+    }
+
+    @Override
+    public String name() {
+        return "make-model";
+    }
+
+    @Override
+    public String summary() {
+        return "write a synthetic BitNet b1.58 model made from a seed";
+    }
+
+    @Override
+    public String synopsis() {
+        return "--preset tiny|small|2b-shape --seed S --format " + String.join("|", FORMATS.keySet()) + " --out PATH";
+    }
+
+    @Override
+    public Options options() {
+        Options options = new Options();
+        options.addOption(Option.builder().longOpt("preset").hasArg().argName("NAME")
+                .desc("model shape: tiny, small or 2b-shape (the shapes of bitnet-b1.58-2B-4T) (required)").build());
+        options.addOption(Option.builder().longOpt("seed").hasArg().argName("S")
+                .desc("the seed weights and tokenizer are made from (default 0)").build());
+        options.addOption(Option.builder().longOpt("format").hasArg().argName("FORMAT")
+                .desc(String.join(", ", FORMATS.keySet()) + " (required)").build());
+        options.addOption(Option.builder().longOpt("out").hasArg().argName("PATH")
+                .desc("the GGUF file, or the checkpoint directory for safetensors (required)").build());
+        return options;
+    }
+
+    @Override
+    public int run(CommandLine line, Terminal terminal) throws IOException {
+        OptionValues.rejectPositionalArguments(line, name());
+        String preset = OptionValues.required(line, "preset", "NAME");
+        SyntheticModel model = SyntheticModel.create(ModelPresets.bitnet(preset), OptionValues.anyLong(line, "seed", 0));
+        String formatName = OptionValues.required(line, "format", "FORMAT");
+        ModelFileFormat format = FORMATS.get(formatName.toLowerCase(Locale.ROOT));
+        if (format == null) {
+            throw new UsageException("unknown format '" + formatName + "'; formats: " + String.join(", ", FORMATS.keySet()));
+        }
+        Path out = Path.of(OptionValues.required(line, "out", "PATH"));
+
+        terminal.err().println("writing synthetic " + preset + " (" + model.describe() + ") as " + formatName + " to " + out);
+        long start = System.nanoTime();
+        OutputFiles.write(out, () -> {
+            Path parent = out.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            model.write(format, out);
+            return out;
+        });
+        terminal.println(String.format(Locale.ROOT, "wrote %s: synthetic %s, %s, %s, %.1f MB in %.1f s", out, preset,
+                model.describe(), formatName, bytes(out) / 1e6, (System.nanoTime() - start) / 1e9));
+        return Tern.OK;
+    }
+
+    /** Size of a file, or of every file in a directory. */
+    private static long bytes(Path path) throws IOException {
+        if (!Files.isDirectory(path)) {
+            return Files.size(path);
+        }
+        try (Stream<Path> files = Files.walk(path)) {
+            long total = 0;
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                total += Files.size(file);
+            }
+            return total;
+        }
+    }
+}
