@@ -1,0 +1,27 @@
+package dev.tern.sim;
+
+import dev.tern.hdl.ir.HwType;
+
+import java.math.BigInteger;
+
+/** The one rule for which numbers a value of a type accepts. */
+final class Values {
+    private Values() {
+    }
+
+    /**
+     * The bits of {@code value} as an unsigned number, when it fits {@code type}: as a number of the type
+     * (negative ones only for SInt) or as its raw bits ({@code 0 .. 2^width - 1}, so {@code 0xFF} for an
+     * SInt(8) -1 is accepted too).
+     *
+     * @param what names the port or memory for the error message
+     */
+    static BigInteger checkFits(BigInteger value, HwType type, String what) {
+        BigInteger max = BigInteger.ONE.shiftLeft(type.width()).subtract(BigInteger.ONE);
+        BigInteger min = type.signed() ? type.minValue() : BigInteger.ZERO;
+        if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+            throw new SimulationException("value " + value + " does not fit " + what + " (" + type + ", " + min + ".." + max + ")");
+        }
+        return value.signum() < 0 ? value.add(BigInteger.ONE.shiftLeft(type.width())) : value;
+    }
+}

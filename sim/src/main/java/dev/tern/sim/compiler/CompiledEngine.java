@@ -1,0 +1,90 @@
+package dev.tern.sim.compiler;
+
+import dev.tern.sim.engine.Engine;
+import dev.tern.sim.engine.MemoryStore;
+import dev.tern.sim.engine.SimState;
+import dev.tern.sim.engine.SlotLayout;
+import dev.tern.sim.netlist.FlatNetlist;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.Map;
+
+/**
+ * The fast engine: the design as generated Java ({@link JavaCodeGenerator}), compiled in memory
+ * ({@link JavaSourceCompiler}) and loaded as a hidden class, which the JVM unloads with the simulator.
+ */
+public final class CompiledEngine implements Engine {
+    /** HotSpot leaves methods longer than this uncompiled ({@code -XX:-DontCompileHugeMethods} aside). */
+    public static final int HUGE_METHOD_LIMIT = 8000;
+    private static final int FIRST_BUDGET = 2500;
+    private static final String CLASS_NAME = "GeneratedModel";
+
+    private final SlotLayout layout;
+    private final SimState state;
+    private final CompiledModel model;
+
+    private CompiledEngine(SlotLayout layout, SimState state, CompiledModel model) {
+        this.layout = layout;
+        this.state = state;
+        this.model = model;
+    }
+
+    public static CompiledEngine create(FlatNetlist netlist) {
+        int budget = FIRST_BUDGET;
+        while (true) {
+            JavaCodeGenerator.Generated generated = JavaCodeGenerator.generate(netlist, CLASS_NAME, budget);
+            Map<String, byte[]> classes = JavaSourceCompiler.compile(generated.binaryName(), generated.source());
+            byte[] bytes = classes.get(generated.binaryName());
+            int largest = ClassFileMethodSizes.of(bytes).values().stream().mapToInt(Integer::intValue).max().orElse(0);
+            if (largest >= HUGE_METHOD_LIMIT && budget > 200) {
+                budget /= 2;
+                continue;
+            }
+            SimState state = SimState.allocate(netlist, generated.layout());
+            return new CompiledEngine(generated.layout(), state, instantiate(bytes, state));
+        }
+    }
+
+    private static CompiledModel instantiate(byte[] classFile, SimState state) {
+        MemoryStore[] memories = state.memories();
+        Object[] arrays = new Object[memories.length];
+        for (int i = 0; i < arrays.length; i++) {
+            arrays[i] = memories[i].array();
+        }
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClass(classFile, true);
+            MethodHandle constructor = lookup.findConstructor(lookup.lookupClass(),
+                    MethodType.methodType(void.class, long[].class, Object[].class));
+            return (CompiledModel) constructor.invoke(state.values(), arrays);
+        } catch (Throwable e) {
+            throw new IllegalStateException("loading the generated simulator class failed", e);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "compiled";
+    }
+
+    @Override
+    public SlotLayout layout() {
+        return layout;
+    }
+
+    @Override
+    public SimState state() {
+        return state;
+    }
+
+    @Override
+    public void evaluate() {
+        model.evaluate();
+    }
+
+    @Override
+    public void clockEdge() {
+        model.clockEdge();
+    }
+}

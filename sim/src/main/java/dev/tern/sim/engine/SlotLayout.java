@@ -1,0 +1,85 @@
+package dev.tern.sim.engine;
+
+import dev.tern.sim.netlist.FlatNetlist;
+import dev.tern.sim.ops.WideOps;
+
+import java.util.Arrays;
+
+/**
+ * Where each node that keeps its value between evaluations lives in the value array: its first word,
+ * with {@code WideOps.words(width)} words in all. Nodes without a slot exist only inside generated code.
+ */
+public final class SlotLayout {
+    private final int[] offsets;
+    private final int words;
+
+    private SlotLayout(int[] offsets, int words) {
+        this.offsets = offsets;
+        this.words = words;
+    }
+
+    /** Slots for the nodes marked in {@code needsSlot}, in node order. */
+    public static SlotLayout assign(FlatNetlist netlist, boolean[] needsSlot) {
+        int[] offsets = new int[netlist.nodes().size()];
+        Arrays.fill(offsets, -1);
+        long next = 0;
+        for (int i = 0; i < offsets.length; i++) {
+            if (needsSlot[i]) {
+                offsets[i] = (int) next;
+                next += WideOps.words(netlist.width(i));
+                if (next > Integer.MAX_VALUE - 8) {
+                    throw new IllegalStateException("design " + netlist.name() + " has more values than one Java array holds");
+                }
+            }
+        }
+        return new SlotLayout(offsets, (int) next);
+    }
+
+    /** The slots every engine keeps: leaves, named signals, and what the rising edge reads. */
+    public static boolean[] observable(FlatNetlist netlist) {
+        boolean[] needed = new boolean[netlist.nodes().size()];
+        for (int i = 0; i < needed.length; i++) {
+            needed[i] = netlist.node(i).isLeaf();
+        }
+        netlist.signals().forEach(s -> needed[s.node()] = true);
+        netlist.ports().forEach(p -> needed[p.node()] = true);
+        for (FlatNetlist.Register r : netlist.registers()) {
+            mark(needed, r.next());
+            mark(needed, r.enable());
+        }
+        for (FlatNetlist.ReadPort r : netlist.readPorts()) {
+            mark(needed, r.address());
+            mark(needed, r.enable());
+        }
+        for (FlatNetlist.WritePort w : netlist.writePorts()) {
+            mark(needed, w.address());
+            mark(needed, w.data());
+            mark(needed, w.enable());
+        }
+        return needed;
+    }
+
+    private static void mark(boolean[] needed, int node) {
+        if (node != FlatNetlist.NONE) {
+            needed[node] = true;
+        }
+    }
+
+    public boolean hasSlot(int node) {
+        return offsets[node] >= 0;
+    }
+
+    /** The first word of the node's slot. */
+    public int offset(int node) {
+        int offset = offsets[node];
+        if (offset < 0) {
+            throw new IllegalStateException("node " + node + " has no slot");
+        }
+        return offset;
+    }
+
+    /** Length of the value array. */
+    public int words() {
+        return words;
+    }
+}

@@ -1,0 +1,188 @@
+package dev.tern.sim;
+
+import dev.tern.hdl.Component;
+import dev.tern.hdl.Input;
+import dev.tern.hdl.Mem;
+import dev.tern.hdl.Output;
+import dev.tern.hdl.Reg;
+import dev.tern.hdl.Signal;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Small designs written with the DSL that exercise every operator, width class, kind of state and hierarchy. */
+final class TestDesigns {
+    private TestDesigns() {
+    }
+
+    /**
+     * Every operator at each width, on inputs {@code aW} and {@code bW}, unsigned and signed; shifts by
+     * constants below and beyond the width, by an 8-bit signal and by a 70-bit signal. Combinational.
+     */
+    static final class OperatorZoo extends Component {
+        OperatorZoo(int... widths) {
+            Input amount = input("amount", uint(8));
+            Input wideAmount = input("wide_amount", uint(70));
+            Signal previous = null;
+            for (int w : widths) {
+                Input a = input("a" + w, uint(w));
+                Input b = input("b" + w, uint(w));
+                Signal sa = a.asSInt();
+                Signal sb = b.asSInt();
+                out("add" + w, a.add(b));
+                out("sub" + w, a.sub(b));
+                out("addw" + w, a.addWide(b));
+                out("ssubw" + w, sa.subWide(sb));
+                out("mul" + w, a.mul(b));
+                out("smul" + w, sa.mul(sb));
+                out("and" + w, a.and(b));
+                out("or" + w, a.or(b));
+                out("xor" + w, a.xor(b));
+                out("inv" + w, a.not());
+                out("neg" + w, sa.neg());
+                out("eq" + w, a.eq(b));
+                out("ne" + w, a.ne(b));
+                out("lt" + w, a.lt(b));
+                out("le" + w, a.le(b));
+                out("gt" + w, a.gt(b));
+                out("ge" + w, a.ge(b));
+                out("slt" + w, sa.lt(sb));
+                out("sle" + w, sa.le(sb));
+                out("sgt" + w, sa.gt(sb));
+                out("sge" + w, sa.ge(sb));
+                out("shl3_" + w, a.shl(3));
+                out("shr3_" + w, a.shr(3));
+                out("sra3_" + w, sa.sra(3));
+                out("shlbig" + w, a.shl(w + 5));
+                out("shrbig" + w, a.shr(w + 5));
+                out("srabig" + w, sa.sra(w + 5));
+                out("shlv" + w, a.shl(amount));
+                out("shrv" + w, a.shr(amount));
+                out("srav" + w, sa.sra(amount));
+                out("srau" + w, a.sra(amount));
+                out("shlw" + w, a.shl(wideAmount));
+                out("shrw" + w, a.shr(wideAmount));
+                out("sraw" + w, sa.sra(wideAmount));
+                out("andr" + w, a.andR());
+                out("orr" + w, a.orR());
+                out("xorr" + w, a.xorR());
+                out("top" + w, a.bits(w - 1, w / 2));
+                out("bit0_" + w, a.bit(0));
+                out("cat" + w, cat(a, b));
+                out("cat3_" + w, cat(b.bit(w - 1), a, b.bits(0, 0)));
+                out("mux" + w, mux(a.lt(b), a, b));
+                out("smux" + w, mux(b.bit(0), sa, sb));
+                out("zext" + w, a.zext(w + 70));
+                out("sext" + w, sa.sext(w + 70));
+                out("trunc" + w, sa.trunc(Math.max(1, w / 2)));
+                out("addsh" + w, a.add(b.shl(amount)).xor(a.sra(b.bits(Math.min(w, 7) - 1, 0))));
+                if (previous != null) {
+                    out("mulx" + w, previous.mul(b));
+                    out("smulx" + w, previous.asSInt().mul(sa));
+                }
+                previous = a;
+            }
+        }
+
+        private void out(String name, Signal value) {
+            Output o = output(name, value.type());
+            o.set(value);
+        }
+    }
+
+    /** A clocked counter with enable and an increment; a combinational output as well. */
+    static final class Accumulator extends Component {
+        final Input enable = input("enable", bool());
+        final Input increment;
+        final Output total;
+        final Output doubled;
+
+        Accumulator(int width) {
+            parameter("width", width);
+            increment = input("increment", uint(width));
+            total = output("total", uint(width));
+            doubled = output("doubled", uint(width + 1));
+            Reg value = reg("value", uint(width), 3);
+            when(enable, () -> value.set(value.add(increment)));
+            total.set(value);
+            doubled.set(value.addWide(increment));
+        }
+    }
+
+    /**
+     * Registers of widths 1, 63, 64, 65, 128 and 130 with and without reset and enable; a signed
+     * accumulator; a register swap and a shift chain (state read at the edge that overwrites it);
+     * memories of 8, 33 and 130 bits with two write ports, enabled reads and an init; two instances of
+     * a clocked submodule.
+     */
+    static final class StatefulMix extends Component {
+        StatefulMix() {
+            Input data = input("data", uint(130));
+            Input sel = input("sel", uint(8));
+            Input addrA = input("addr_a", uint(4));
+            Input addrB = input("addr_b", uint(4));
+            Input weA = input("we_a", bool());
+            Input weB = input("we_b", bool());
+            Input re = input("re", bool());
+
+            for (int w : new int[] {1, 63, 64, 65, 128, 130}) {
+                Reg withReset = reg("r" + w, uint(w), BigInteger.ONE.shiftLeft(w - 1).add(BigInteger.ONE).subtract(w == 1 ? BigInteger.ONE : BigInteger.ZERO));
+                Reg plain = reg("q" + w, uint(w));
+                Signal slice = data.bits(w - 1, 0);
+                when(sel.bit(w % 8), () -> withReset.set(withReset.add(slice)));
+                plain.set(plain.xor(slice).shr(sel.bits(2, 0)).or(withReset.and(slice)));
+                output("o" + w, uint(w)).set(withReset.xor(plain));
+                output("sum" + w, uint(w + 1)).set(withReset.addWide(plain));
+            }
+            Reg acc = reg("acc", sint(20), -5);
+            acc.set(acc.add(data.bits(7, 0).asSInt().sext(20)).sra(sel.bits(1, 0)));
+            output("acc_out", sint(20)).set(acc);
+            output("acc_neg", bool()).set(acc.lt(lit(0, sint(20))));
+
+            Reg x = reg("x", uint(9), 1);
+            Reg y = reg("y", uint(9), 2);
+            when(sel.bit(3), () -> {
+                x.set(y);
+                y.set(x);
+            }).otherwise(() -> x.set(data.bits(8, 0)));
+            Reg s0 = reg("s0", uint(8));
+            Reg s1 = reg("s1", uint(8));
+            Reg s2 = reg("s2", uint(8));
+            s0.set(data.bits(15, 8));
+            s1.set(s0);
+            s2.set(s1.add(s0));
+            output("xy", uint(18)).set(cat(x, y));
+            output("chain", uint(8)).set(s2);
+
+            Mem narrow = memory("narrow", 16, uint(8));
+            narrow.write(addrA, data.bits(7, 0), weA);
+            narrow.write(addrB, data.bits(15, 8), weB);
+            output("narrow_a", uint(8)).set(narrow.read(addrA));
+            output("narrow_b", uint(8)).set(narrow.read(addrB, re));
+
+            Mem mid = memory("mid", 8, uint(33));
+            when(weB, () -> mid.write(addrA.bits(2, 0), data.bits(40, 8)));
+            output("mid_out", uint(33)).set(mid.read(addrB.bits(2, 0), re.not()));
+
+            List<BigInteger> init = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                init.add(BigInteger.ONE.shiftLeft(129).subtract(BigInteger.valueOf(7L * i + 1)));
+            }
+            Mem wide = memory("wide", 4, uint(130)).init(init);
+            wide.write(addrA.bits(1, 0), data, weA.and(weB));
+            Signal wideWord = wide.read(addrB.bits(1, 0));
+            output("wide_out", uint(130)).set(wideWord);
+            output("wide_hi", uint(64)).set(wideWord.bits(129, 66));
+
+            Accumulator left = instance("u_left", new Accumulator(12));
+            left.enable.set(weA);
+            left.increment.set(data.bits(11, 0));
+            Accumulator right = instance("u_right", new Accumulator(12));
+            right.enable.set(left.total.bit(0));
+            right.increment.set(left.doubled.bits(11, 0));
+            output("left_total", uint(12)).set(left.total);
+            output("right_doubled", uint(13)).set(right.doubled);
+        }
+    }
+}
