@@ -15,6 +15,9 @@ module Fifo_depth16_width8 (
     output wire [4:0] count
 );
 
+    wire push;
+    wire pop;
+    wire fetch;
     reg  [3:0] write_address;
     reg  [3:0] read_address;
     reg  [4:0] held;
@@ -29,6 +32,9 @@ module Fifo_depth16_width8 (
     assign full = held == 5'd16;
     assign empty = held == 5'd0;
     assign count = held;
+    assign push = in_valid & (~(held == 5'd16));
+    assign pop = head_valid & out_ready;
+    assign fetch = (held != {{4{1'b0}}, head_valid}) & ((~head_valid) | out_ready);
 
     initial begin
         head = 8'd0;
@@ -37,14 +43,14 @@ module Fifo_depth16_width8 (
     always @(posedge clk) begin
         if (rst) begin
             write_address <= 4'd0;
-        end else if (in_valid & (~(held == 5'd16))) begin
+        end else if (push) begin
             write_address <= write_address + 4'd1;
         end
     end
     always @(posedge clk) begin
         if (rst) begin
             read_address <= 4'd0;
-        end else if ((held != {{4{1'b0}}, head_valid}) & ((~head_valid) | out_ready)) begin
+        end else if (fetch) begin
             read_address <= read_address + 4'd1;
         end
     end
@@ -52,14 +58,14 @@ module Fifo_depth16_width8 (
         if (rst) begin
             held <= 5'd0;
         end else begin
-            held <= (held + {{4{1'b0}}, in_valid & (~(held == 5'd16))}) - {{4{1'b0}}, head_valid & out_ready};
+            held <= (held + {{4{1'b0}}, push}) - {{4{1'b0}}, pop};
         end
     end
     always @(posedge clk) begin
         if (rst) begin
             head_valid <= 1'd0;
-        end else if (((held != {{4{1'b0}}, head_valid}) & ((~head_valid) | out_ready)) | (head_valid & out_ready)) begin
-            head_valid <= ((held != {{4{1'b0}}, head_valid}) & ((~head_valid) | out_ready)) ? 1'd1 : 1'd0;
+        end else if (fetch | pop) begin
+            head_valid <= fetch ? 1'd1 : 1'd0;
         end
     end
 
@@ -67,9 +73,9 @@ module Fifo_depth16_width8 (
         for (_i = 0; _i < 16; _i = _i + 1) storage[_i] = 8'd0;
     end
     always @(posedge clk) begin
-        if (in_valid & (~(held == 5'd16))) storage[write_address] <= in_data;
+        if (push) storage[write_address] <= in_data;
     end
     always @(posedge clk) begin
-        if ((held != {{4{1'b0}}, head_valid}) & ((~head_valid) | out_ready)) head <= storage[read_address];
+        if (fetch) head <= storage[read_address];
     end
 endmodule
