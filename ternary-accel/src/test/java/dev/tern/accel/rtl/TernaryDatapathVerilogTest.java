@@ -1,0 +1,62 @@
+package dev.tern.accel.rtl;
+
+import dev.tern.accel.AcceleratorConfig;
+import dev.tern.accel.WeightEncoding;
+import dev.tern.hdl.Elaborator;
+import dev.tern.hdl.ir.Design;
+import dev.tern.verilog.ToolRequirement;
+import dev.tern.verilog.VerilogEmitter;
+import dev.tern.verilog.tools.ExternalTool;
+import dev.tern.verilog.tools.VerilogChecks;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The datapath's Verilog: multiplier-free text, Verilator -Wall clean, no DSP after synth_xilinx, Icarus compiles. */
+class TernaryDatapathVerilogTest {
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "lanes={0} rows={1} every={2} {3}")
+    @CsvSource({
+            "16, 2, 1, TWO_BIT",
+            "16, 1, 4, BASE3",
+            "32, 1, 3, TWO_BIT",
+    })
+    void multiplierFreeLintCleanAndWithoutDsp(int lanes, int rows, int every, WeightEncoding encoding) throws IOException {
+        AcceleratorConfig config = new AcceleratorConfig(lanes, rows, every, encoding, 16, 16);
+        Design design = Elaborator.elaborate(() -> new TernaryMatVecCore(config));
+        List<Path> files = new ArrayList<>(VerilogEmitter.withoutSourceLocations()
+                .write(design, dir, VerilogEmitter.Layout.FILE_PER_MODULE).values());
+        String top = design.top().name();
+        for (Path file : files) {
+            assertFalse(withoutComments(Files.readString(file)).contains("*"), file + " has a '*'");
+        }
+
+        ToolRequirement.require("verilator");
+        ExternalTool.Result lint = VerilogChecks.verilatorLint(dir, files, top);
+        assertEquals("", lint.output().strip(), "verilator -Wall on " + top);
+        ToolRequirement.require("iverilog");
+        ExternalTool.Result icarus = VerilogChecks.icarusCompile(dir, files, top);
+        assertTrue(icarus.succeeded() && icarus.output().isBlank(), icarus.output());
+        ToolRequirement.require("yosys");
+        XilinxSynthesis synthesis = XilinxSynthesis.of(dir, files, top);
+        assertTrue(synthesis.run().succeeded(), synthesis.run().output());
+        assertTrue(synthesis.luts() > 0, "no LUTs in " + synthesis.cells());
+        assertEquals(0, synthesis.dsps(), "DSP cells in " + synthesis.cells());
+    }
+
+    static String withoutComments(String verilog) {
+        return verilog.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\n]*", "");
+    }
+}
