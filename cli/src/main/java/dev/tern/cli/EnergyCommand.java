@@ -10,6 +10,7 @@ import dev.tern.energy.design.MacArray;
 import dev.tern.energy.design.WeightEncoding;
 import dev.tern.energy.report.ReportFormat;
 import dev.tern.energy.report.ReportWriters;
+import dev.tern.energy.tech.TechTable;
 import dev.tern.energy.tech.TechTables;
 import dev.tern.energy.workload.ModelShape;
 import dev.tern.energy.workload.PaperModels;
@@ -88,17 +89,23 @@ final class EnergyCommand implements CliCommand {
             throw new UsageException("--from-sim is not available yet: simulated counts need the accelerator driving"
                     + " the simulator; without it the report uses analytic counts");
         }
+        TechTable tech = TechTables.resolve(line.getOptionValue("tech", "7nm"));
+        List<MacArray.Format> baselines = OptionValues.list(line, "baseline", List.of("fp16", "int8")).stream()
+                .map(MacArray.Format::parse).toList();
+        ArrayConfig array = new ArrayConfig(
+                OptionValues.integer(line, "lanes", 1, ArrayConfig.DEFAULT_LANES),
+                OptionValues.integer(line, "rows", 1, ArrayConfig.DEFAULT_ROWS),
+                ArrayConfig.DEFAULT_SRAM_BYTES, ArrayConfig.DEFAULT_SRAM_BYTES, ArrayConfig.DEFAULT_SRAM_BYTES);
+        WeightEncoding encoding = WeightEncoding.parse(line.getOptionValue("encoding", "2bit"));
+        int context = OptionValues.integer(line, "context", 1, EnergyOptions.DEFAULT_CONTEXT);
+        // The model last: loading a model file is the slow part, so mistakes in the other options show at once.
         EnergyOptions options = EnergyOptions.builder(List.of(model(line)))
-                .tech(TechTables.resolve(line.getOptionValue("tech", "7nm")))
-                .baselines(OptionValues.list(line, "baseline", List.of("fp16", "int8")).stream()
-                        .map(MacArray.Format::parse).toList())
-                .array(new ArrayConfig(
-                        OptionValues.integer(line, "lanes", 1, ArrayConfig.DEFAULT_LANES),
-                        OptionValues.integer(line, "rows", 1, ArrayConfig.DEFAULT_ROWS),
-                        ArrayConfig.DEFAULT_SRAM_BYTES, ArrayConfig.DEFAULT_SRAM_BYTES, ArrayConfig.DEFAULT_SRAM_BYTES))
-                .encoding(WeightEncoding.parse(line.getOptionValue("encoding", "2bit")))
+                .tech(tech)
+                .baselines(baselines)
+                .array(array)
+                .encoding(encoding)
                 .dramType(line.getOptionValue("dram", EnergyOptions.DEFAULT_DRAM))
-                .context(OptionValues.integer(line, "context", 1, EnergyOptions.DEFAULT_CONTEXT))
+                .context(context)
                 .build();
         EnergyReport report = EnergyAnalysis.run(options);
         terminal.out().print(ReportFormat.TEXT.render(report));
@@ -119,7 +126,8 @@ final class EnergyCommand implements CliCommand {
         }
         if (line.hasOption("model")) {
             Path path = Path.of(line.getOptionValue("model"));
-            return BitNetShapes.of(path.getFileName().toString(), BitNetModelLoader.load(path).config());
+            String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
+            return BitNetShapes.of(name, BitNetModelLoader.load(path).config());
         }
         String preset = line.getOptionValue("preset", DEFAULT_PRESET);
         if (ModelPresets.isBitNetPreset(preset)) {
