@@ -39,6 +39,7 @@ final class UserErrors {
     private static boolean isModuleUserError(Exception e) {
         return e instanceof dev.tern.bitnet.codec.ModelFormatException
                 || e instanceof dev.tern.bitnet.model.BitNetException
+                || e instanceof dev.tern.bitnet.tokenizer.TokenizerException
                 || e instanceof dev.tern.energy.EnergyModelException;
     }
 }
