@@ -13,9 +13,16 @@ final class GenerationPrinter implements GenerationListener {
         this.terminal = terminal;
     }
 
+    /** Said before the prefill starts, which on a large model takes a while. */
+    @Override
+    public void onPromptTokens(int[] tokens) {
+        terminal.err().println("prompt: " + tokens.length + " tokens");
+    }
+
     @Override
     public void onPrefillDone(int promptTokens, long nanos) {
-        terminal.err().println(String.format(Locale.ROOT, "prompt: %d tokens in %.2f s", promptTokens, nanos / 1e9));
+        terminal.err().println(String.format(Locale.ROOT, "prefill: %.2f s, %.1f tokens/s", nanos / 1e9,
+                promptTokens * 1e9 / Math.max(1, nanos)));
     }
 
     @Override
