@@ -1,5 +1,6 @@
 package dev.tern.cli;
 
+import dev.tern.bitnet.model.BitNetConfig;
 import dev.tern.bitnet.model.ModelFileFormat;
 import dev.tern.bitnet.synth.SyntheticModel;
 import org.apache.commons.cli.CommandLine;
@@ -60,13 +61,16 @@ final class MakeModelCommand implements CliCommand {
     public int run(CommandLine line, Terminal terminal) throws IOException {
         OptionValues.rejectPositionalArguments(line, name());
         String preset = OptionValues.required(line, "preset", "NAME");
-        SyntheticModel model = SyntheticModel.create(ModelPresets.bitnet(preset), OptionValues.anyLong(line, "seed", 0));
+        BitNetConfig config = ModelPresets.bitnet(preset);
+        long seed = OptionValues.anyLong(line, "seed", 0);
         String formatName = OptionValues.required(line, "format", "FORMAT");
         ModelFileFormat format = FORMATS.get(formatName.toLowerCase(Locale.ROOT));
         if (format == null) {
             throw new UsageException("unknown format '" + formatName + "'; formats: " + String.join(", ", FORMATS.keySet()));
         }
         Path out = Path.of(OptionValues.required(line, "out", "PATH"));
+        // Made after the options are checked: a large vocabulary's tokenizer takes a moment to learn.
+        SyntheticModel model = SyntheticModel.create(config, seed);
 
         terminal.err().println("writing synthetic " + preset + " (" + model.describe() + ") as " + formatName + " to " + out);
         long start = System.nanoTime();
