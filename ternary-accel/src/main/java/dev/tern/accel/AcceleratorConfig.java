@@ -5,7 +5,9 @@ package dev.tern.accel;
  *
  * @param lanes           activations (and weights per row) consumed per cycle: the width of one dot
  *                        product, a power of two from {@value #MIN_LANES} to {@value #MAX_LANES}
- * @param rows            output rows computed in parallel, each with its own adder tree and accumulator
+ * @param rows            output rows computed in parallel, each with its own adder tree and accumulator, 1 to
+ *                        {@value #MAX_ROWS} (a result word of {@code 32 * rows} bits fits the result FIFO, and
+ *                        the widest weight word, {@code 2 * MAX_LANES * MAX_ROWS} bits, one signal)
  * @param pipelineEvery   a register after every this many adder-tree levels (1..log2(lanes))
  * @param encoding        how weights are packed in the weight SRAM
  * @param weightDepth     words of the weight SRAM, one word = the codes of {@code rows x lanes} weights;
@@ -17,11 +19,9 @@ public record AcceleratorConfig(int lanes, int rows, int pipelineEvery, WeightEn
     public static final String DESIGN = "ternary-matmul";
     public static final int MIN_LANES = 16;
     public static final int MAX_LANES = 1024;
-    public static final int MAX_ROWS = 64;
+    public static final int MAX_ROWS = 32;
     public static final int MIN_DEPTH = 2;
     public static final int MAX_DEPTH = 1 << 16;
-    /** The widest SRAM word a configuration may ask for (the DSL's widest signal). */
-    public static final int MAX_WORD_BITS = 1 << 16;
 
     public AcceleratorConfig {
         if (lanes < MIN_LANES || lanes > MAX_LANES || Integer.bitCount(lanes) != 1) {
@@ -40,11 +40,6 @@ public record AcceleratorConfig(int lanes, int rows, int pipelineEvery, WeightEn
         }
         checkDepth("weight-depth", weightDepth);
         checkDepth("activation-depth", activationDepth);
-        long weightWord = (long) rows * encoding.bitsFor(lanes);
-        if (weightWord > MAX_WORD_BITS) {
-            throw broken("rows x lanes needs a " + weightWord + "-bit weight word, more than " + MAX_WORD_BITS
-                    + " (rows " + rows + ", lanes " + lanes + ", encoding " + encoding + ")");
-        }
     }
 
     /** Levels of each adder tree: log2(lanes). */

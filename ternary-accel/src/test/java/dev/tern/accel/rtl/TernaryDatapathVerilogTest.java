@@ -33,9 +33,12 @@ class TernaryDatapathVerilogTest {
             "16, 1, 4, BASE3",
             "32, 1, 3, TWO_BIT",
     })
-    void multiplierFreeLintCleanAndWithoutDsp(int lanes, int rows, int every, WeightEncoding encoding) throws IOException {
+    void datapathIsMultiplierFreeLintCleanAndWithoutDsp(int lanes, int rows, int every, WeightEncoding encoding) throws IOException {
         AcceleratorConfig config = new AcceleratorConfig(lanes, rows, every, encoding, 16, 16);
-        Design design = Elaborator.elaborate(() -> new TernaryMatVecCore(config));
+        checkDesign(Elaborator.elaborate(() -> new TernaryMatVecCore(config)));
+    }
+
+    private void checkDesign(Design design) throws IOException {
         List<Path> files = new ArrayList<>(VerilogEmitter.withoutSourceLocations()
                 .write(design, dir, VerilogEmitter.Layout.FILE_PER_MODULE).values());
         String top = design.top().name();
@@ -54,6 +57,15 @@ class TernaryDatapathVerilogTest {
         assertTrue(synthesis.run().succeeded(), synthesis.run().output());
         assertTrue(synthesis.luts() > 0, "no LUTs in " + synthesis.cells());
         assertEquals(0, synthesis.dsps(), "DSP cells in " + synthesis.cells());
+    }
+
+    @ParameterizedTest(name = "unit lanes={0} rows={1} every={2} {3}")
+    @CsvSource({
+            "16, 2, 2, TWO_BIT",
+            "16, 1, 1, BASE3",
+    })
+    void matmulUnitIsMultiplierFreeLintCleanAndWithoutDsp(int lanes, int rows, int every, WeightEncoding encoding) throws IOException {
+        checkDesign(Elaborator.elaborate(() -> new TernaryMatmulUnit(new AcceleratorConfig(lanes, rows, every, encoding, 64, 16))));
     }
 
     static String withoutComments(String verilog) {

@@ -1,0 +1,101 @@
+package dev.tern.accel;
+
+import dev.tern.accel.rtl.TernaryMatmulUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Whole matmuls through the unit's streams in the simulator: golden outputs bit for bit, and the documented cycle count. */
+class TernaryMatmulDriverTest {
+    private static byte[][] randomCodes(Random random, int out, int in) {
+        byte[][] codes = new byte[out][in];
+        for (byte[] row : codes) {
+            for (int i = 0; i < in; i++) {
+                row[i] = (byte) random.nextInt(4);
+            }
+        }
+        return codes;
+    }
+
+    @ParameterizedTest(name = "lanes={0} rows={1} every={2} {3}")
+    @CsvSource({
+            "16, 1, 1, TWO_BIT",
+            "16, 4, 2, TWO_BIT",
+            "16, 3, 4, BASE3",
+            "32, 2, 3, TWO_BIT",
+            "32, 5, 5, BASE3",
+    })
+    void manyShapesEqualTheGoldenModelInTheDocumentedCycles(int lanes, int rows, int every, WeightEncoding encoding) {
+        AcceleratorConfig config = new AcceleratorConfig(lanes, rows, every, encoding, 256, 32);
+        int[][] shapes = {{1, 1}, {1, 5}, {rows, lanes}, {7, 3}, {13, 2 * lanes + 1}, {rows + 1, 200}, {2, 17}, {31, 97}};
+        Random random = new Random(lanes + 100L * rows + every);
+        try (TernaryMatmulDriver driver = TernaryMatmulDriver.create(config)) {
+            for (int[] shape : shapes) {
+                int out = shape[0];
+                int in = shape[1];
+                byte[][] codes = randomCodes(random, out, in);
+                byte[] x = new byte[in];
+                random.nextBytes(x);
+                TernaryMatmulDriver.Run run = driver.run(codes, x);
+                String what = out + " x " + in;
+                assertArrayEquals(TernaryGolden.matVec(codes, x, lanes), run.y(), what);
+                long groups = (out + rows - 1) / rows;
+                long tiles = (in + lanes - 1) / lanes;
+                assertEquals(TernaryMatmulUnit.jobCycles(config, groups, tiles), run.computeCycles(), what + " cycles");
+                assertEquals(groups * tiles + tiles, run.loadCycles(), what + " load edges");
+            }
+        }
+    }
+
+    @Test
+    void slowResultConsumerStallsWithoutLosingOrReorderingResults() {
+        AcceleratorConfig config = new AcceleratorConfig(16, 2, 1, WeightEncoding.TWO_BIT, 256, 16);
+        Random random = new Random(5);
+        try (TernaryMatmulDriver driver = TernaryMatmulDriver.create(config)) {
+            for (int[] shape : new int[][] {{40, 3}, {21, 40}, {64, 16}}) {
+                byte[][] codes = randomCodes(random, shape[0], shape[1]);
+                byte[] x = new byte[shape[1]];
+                random.nextBytes(x);
+                Random consumer = new Random(shape[0]);
+                TernaryMatmulDriver.Run run = driver.run(codes, x, edge -> consumer.nextInt(4) == 0);
+                assertArrayEquals(TernaryGolden.matVec(codes, x, 16), run.y(), shape[0] + " x " + shape[1]);
+                long groups = (shape[0] + 1) / 2;
+                long tiles = (shape[1] + 15) / 16;
+                assertTrue(run.computeCycles() > TernaryMatmulUnit.jobCycles(config, groups, tiles), "stalls take edges");
+            }
+        }
+    }
+
+    @Test
+    void extremeValuesSaturateNothing() {
+        AcceleratorConfig config = new AcceleratorConfig(16, 2, 1, WeightEncoding.TWO_BIT, 64, 16);
+        int in = 16 * 16;
+        byte[][] codes = new byte[2][in];
+        byte[] x = new byte[in];
+        java.util.Arrays.fill(x, Byte.MIN_VALUE);
+        java.util.Arrays.fill(codes[0], (byte) TernaryWeightCode.MINUS_ONE);
+        java.util.Arrays.fill(codes[1], (byte) TernaryWeightCode.PLUS_ONE);
+        try (TernaryMatmulDriver driver = TernaryMatmulDriver.create(config)) {
+            assertArrayEquals(new int[] {128 * in, -128 * in}, driver.run(codes, x).y());
+        }
+    }
+
+    @Test
+    void matrixLargerThanTheWeightSramIsRejectedWithTheNumbers() {
+        AcceleratorConfig config = new AcceleratorConfig(16, 1, 1, WeightEncoding.TWO_BIT, 4, 4);
+        try (TernaryMatmulDriver driver = TernaryMatmulDriver.create(config)) {
+            AcceleratorConfigException e = assertThrows(AcceleratorConfigException.class,
+                    () -> driver.run(new byte[3][20], new byte[20]));
+            assertEquals("ternary-matmul: a 3 x 20 matrix needs 6 weight words, weight-depth is 4", e.getMessage());
+            e = assertThrows(AcceleratorConfigException.class, () -> driver.run(new byte[1][80], new byte[80]));
+            assertEquals("ternary-matmul: in = 80 needs 5 activation words, activation-depth is 4", e.getMessage());
+        }
+    }
+}
