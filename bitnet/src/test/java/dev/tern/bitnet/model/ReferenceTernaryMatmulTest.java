@@ -35,6 +35,15 @@ class ReferenceTernaryMatmulTest {
     }
 
     @Test
+    void codeThreeCountsAsZero() {
+        byte[] codes = {(byte) 0xFF, (byte) 0x7F}; // codes 3,3,3,3 then 3,3,3,1
+        int[] out = new int[1];
+        ReferenceTernaryMatmul.singleThreaded().multiply(PackedTernaryMatrix.wrap(1, 7, codes),
+                new byte[] {1, 2, 3, 4, 5, 6, 7}, out);
+        assertArrayEquals(new int[] {0}, out);
+    }
+
+    @Test
     void threadsAndBatchesLargerThanOnePassGiveTheSameResult() {
         PackedTernaryMatrix w = randomMatrix(1000, 300);
         byte[][] x = randomActivations(37, 300);
