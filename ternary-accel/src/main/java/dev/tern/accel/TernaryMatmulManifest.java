@@ -1,0 +1,101 @@
+package dev.tern.accel;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tern.accel.rtl.TernaryDotProduct;
+import dev.tern.accel.rtl.TernaryMatVecCore;
+import dev.tern.accel.rtl.TernaryMatmulUnit;
+import dev.tern.hdl.ir.Design;
+import dev.tern.hdl.ir.Memory;
+import dev.tern.hdl.ir.ModuleDef;
+import dev.tern.hdl.ir.Net;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The JSON description that goes beside the Verilog of a {@link TernaryMatmulUnit}: the parameters,
+ * the top module's ports, the memories, the word layouts and the cycle formula, so that software
+ * driving the hardware needs nothing else.
+ */
+public final class TernaryMatmulManifest {
+    public static final String FILE_NAME = "manifest.json";
+
+    private final AcceleratorConfig config;
+    private final Design design;
+
+    public TernaryMatmulManifest(AcceleratorConfig config, Design design) {
+        this.config = config;
+        this.design = design;
+    }
+
+    public String toJson() {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        root.put("design", AcceleratorConfig.DESIGN);
+        root.put("top", design.top().name());
+        ObjectNode parameters = root.putObject("parameters");
+        parameters.put("lanes", config.lanes());
+        parameters.put("rows", config.rows());
+        parameters.put("pipeline", config.pipelineEvery());
+        parameters.put("encoding", config.encoding() == WeightEncoding.TWO_BIT ? "two-bit" : "base3");
+        parameters.put("weight-depth", config.weightDepth());
+        parameters.put("activation-depth", config.activationDepth());
+
+        ObjectNode clocking = root.putObject("clocking");
+        clocking.put("clock", ModuleDef.CLOCK);
+        clocking.put("reset", ModuleDef.RESET + " (synchronous, active high)");
+        ArrayNode ports = root.putArray("ports");
+        for (Net.Port port : design.top().ports()) {
+            ObjectNode p = ports.addObject();
+            p.put("name", port.name());
+            p.put("direction", port.isInput() ? "input" : "output");
+            p.put("width", port.type().width());
+            p.put("signed", port.type().signed());
+        }
+        ArrayNode memories = root.putArray("memories");
+        for (ModuleDef module : design.modules()) {
+            for (Memory memory : module.memories()) {
+                ObjectNode m = memories.addObject();
+                m.put("module", module.name());
+                m.put("name", memory.name());
+                m.put("depth", memory.depth());
+                m.put("word_bits", memory.dataType().width());
+                m.put("total_bits", memory.bits());
+            }
+        }
+        ObjectNode words = root.putObject("words");
+        words.put("activation", "lane i: INT8 in bits 8i+7..8i");
+        words.put("weight", config.encoding() == WeightEncoding.TWO_BIT
+                ? "row r from bit " + config.encoding().bitsFor(config.lanes()) + "r; lane i: code (trit + 1) in bits 2i+1..2i"
+                : "row r from bit " + config.encoding().bitsFor(config.lanes()) + "r; byte b: lanes 5b..5b+4 in base 3, TQ1_0 byte format");
+        words.put("weight_order", "row group g (rows g*rows..), then tile t (columns t*lanes..); word index g*T + t");
+        words.put("result", "row r of the group: INT32 in bits 32r+31..32r");
+
+        ObjectNode cycles = root.putObject("cycle_formula");
+        int constant = (int) TernaryMatmulUnit.jobCycles(config, 0, 0);
+        cycles.put("formula", "ceil(out/" + config.rows() + ") * ceil(in/" + config.lanes() + ") + " + constant);
+        cycles.put("counts", "clock edges from the one after start to the one accepting the last result, result_out_ready held high");
+        cycles.put("tree_registers", TernaryDotProduct.latency(config.lanes(), config.pipelineEvery()));
+        cycles.put("datapath_latency", TernaryMatVecCore.latency(config));
+        cycles.put("constant", constant);
+        cycles.put("load_edges", "ceil(out/rows) * ceil(in/lanes) weight words + ceil(in/lanes) activation words, one per edge");
+        try {
+            return mapper.writeValueAsString(root) + "\n";
+        } catch (IOException e) {
+            throw new IllegalStateException("a JSON tree built in memory could not be written", e);
+        }
+    }
+
+    /** Writes {@value #FILE_NAME} into {@code directory}; returns its path. */
+    public Path write(Path directory) throws IOException {
+        Files.createDirectories(directory);
+        Path file = directory.resolve(FILE_NAME);
+        Files.writeString(file, toJson(), StandardCharsets.UTF_8);
+        return file;
+    }
+}
