@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Loads a Hugging Face BitNet checkpoint directory ({@code config.json}, {@code tokenizer.json}, one
@@ -65,7 +66,7 @@ public final class BitNetSafetensorsLoader {
         }
         BitNetWeights weights = weights(config, convention);
         return new BitNetModel(weights, tokenizer(json, config), directory.getFileName() + " (safetensors, "
-                + convention.name().toLowerCase(java.util.Locale.ROOT) + " weight_scale)");
+                + convention.name().toLowerCase(Locale.ROOT) + " weight_scale)");
     }
 
     private JsonNode configJson() throws IOException {

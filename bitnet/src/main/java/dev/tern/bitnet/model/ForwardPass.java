@@ -1,6 +1,7 @@
 package dev.tern.bitnet.model;
 
 import dev.tern.bitnet.tensor.DenseMatrix;
+import java.util.Arrays;
 
 /**
  * The BitNet b1.58 forward pass over a {@link TernaryMatmul}:
@@ -171,7 +172,7 @@ public final class ForwardPass {
                     scores[t] = Math.exp(scores[t] - max);
                     total += scores[t];
                 }
-                java.util.Arrays.fill(sum, 0);
+                Arrays.fill(sum, 0);
                 for (int t = 0; t <= last; t++) {
                     double p = scores[t] / total;
                     int vBase = t * kvDim + kvBase;

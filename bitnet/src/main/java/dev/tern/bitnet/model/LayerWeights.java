@@ -1,5 +1,7 @@
 package dev.tern.bitnet.model;
 
+import java.util.function.Function;
+
 /**
  * The weights of one transformer block. The sub-norms are {@code null} in models without them
  * ({@link BitNetConfig#subNorms()} false).
@@ -40,8 +42,8 @@ public record LayerWeights(
     }
 
     /** Builds a block from per-role lookups, so loaders and generators share one assembly order. */
-    public static LayerWeights assemble(java.util.function.Function<Projection, BitLinear> projections,
-            java.util.function.Function<LayerNorm, float[]> norms) {
+    public static LayerWeights assemble(Function<Projection, BitLinear> projections,
+            Function<LayerNorm, float[]> norms) {
         return new LayerWeights(
                 norms.apply(LayerNorm.ATTN),
                 projections.apply(Projection.Q),

@@ -1,5 +1,6 @@
 package dev.tern.bitnet.model;
 
+import dev.tern.bitnet.tensor.DenseElementType;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -29,7 +30,7 @@ public interface TensorBytes {
      * A rows x cols full-precision tensor stored as {@code type}, generated row by row into chunks of about
      * a megabyte. Values must be exact in {@code type}: these writers never round a weight.
      */
-    static TensorBytes denseRows(String tensor, dev.tern.bitnet.tensor.DenseElementType type, int rows, int cols,
+    static TensorBytes denseRows(String tensor, DenseElementType type, int rows, int cols,
             RowSource source) {
         return out -> {
             int rowsPerChunk = Math.max(1, (1 << 20) / Math.max(1, cols * type.bytes()));

@@ -9,6 +9,7 @@ import dev.tern.bitnet.model.LayerWeights;
 import dev.tern.bitnet.model.ModelFileFormat;
 import dev.tern.bitnet.model.ModelSource;
 import dev.tern.bitnet.model.Projection;
+import dev.tern.bitnet.model.TensorBytes;
 import dev.tern.bitnet.tensor.BufferDenseMatrix;
 import dev.tern.bitnet.tensor.DenseElementType;
 import dev.tern.bitnet.tensor.DenseMatrix;
@@ -46,10 +47,12 @@ public final class SyntheticModel implements ModelSource {
     private static final double OUTPUT_NORM_MEAN = 3.0;
     private static final double NORM_SPREAD = 0.1;
 
+    /** Tags that keep the random streams of different kinds of tensor apart. */
     private static final long EMBEDDING = 1;
     private static final long PROJECTION = 2;
     private static final long NORM = 3;
     private static final long OUTPUT_NORM = 4;
+    private static final long LM_HEAD = 5;
 
     private final BitNetConfig config;
     private final long seed;
@@ -145,10 +148,20 @@ public final class SyntheticModel implements ModelSource {
     /** Row {@code token} of the token embedding (and, tied, of lm_head) into {@code dst}. */
     @Override
     public void embeddingRow(int token, float[] dst) {
+        gaussianRow(EMBEDDING, token, dst);
+    }
+
+    /** Row {@code token} of lm_head: the embedding's when tied, an independent row of the same kind otherwise. */
+    @Override
+    public void lmHeadRow(int token, float[] dst) {
+        gaussianRow(config.tiedEmbeddings() ? EMBEDDING : LM_HEAD, token, dst);
+    }
+
+    private void gaussianRow(long tag, int token, float[] dst) {
         if (token < 0 || token >= config.vocab()) {
             throw new IndexOutOfBoundsException("token " + token + " outside vocabulary of " + config.vocab());
         }
-        SplitMix64 random = new SplitMix64(SplitMix64.derive(seed, EMBEDDING, token));
+        SplitMix64 random = new SplitMix64(SplitMix64.derive(seed, tag, token));
         double std = readable[token] ? EMBEDDING_STD : EMBEDDING_STD * UNREADABLE_EMBEDDING_FACTOR;
         for (int i = 0; i < config.hidden(); i++) {
             dst[i] = portable(random.nextGaussian() * std);
@@ -180,27 +193,33 @@ public final class SyntheticModel implements ModelSource {
     }
 
     /**
-     * The whole model in memory. The embedding is held as BF16 (every value is exact in it) in the matrix type
-     * the loaders return, so logits equal those of the model's files; the 2B shape needs about 1.2 GB.
+     * The whole model in memory. The embedding (and an untied lm_head) is held as BF16, in which every value is
+     * exact, in the matrix type the loaders return, so logits equal those of the model's files; the 2B shape
+     * needs about 1.2 GB.
      */
     public BitNetWeights weights() {
-        int hidden = config.hidden();
-        ByteBuffer bytes = ByteBuffer.allocate(Math.multiplyExact(Math.multiplyExact(config.vocab(), hidden), 2))
-                .order(ByteOrder.LITTLE_ENDIAN);
-        float[] row = new float[hidden];
-        for (int token = 0; token < config.vocab(); token++) {
-            embeddingRow(token, row);
-            for (int i = 0; i < hidden; i++) {
-                DenseElementType.BF16.write(bytes, token * hidden + i, row[i]);
-            }
-        }
-        DenseMatrix tokenEmbedding = new BufferDenseMatrix(DenseElementType.BF16, bytes, config.vocab(), hidden);
+        DenseMatrix tokenEmbedding = bf16Matrix(this::embeddingRow);
         List<LayerWeights> layers = new ArrayList<>();
         for (int layer = 0; layer < config.layers(); layer++) {
             int l = layer;
             layers.add(LayerWeights.assemble(p -> projection(l, p), n -> norm(l, n)));
         }
-        return new BitNetWeights(config, tokenEmbedding, layers, outputNorm(), tokenEmbedding);
+        DenseMatrix lmHead = config.tiedEmbeddings() ? tokenEmbedding : bf16Matrix(this::lmHeadRow);
+        return new BitNetWeights(config, tokenEmbedding, layers, outputNorm(), lmHead);
+    }
+
+    private DenseMatrix bf16Matrix(TensorBytes.RowSource rows) {
+        int hidden = config.hidden();
+        ByteBuffer bytes = ByteBuffer.allocate(Math.multiplyExact(Math.multiplyExact(config.vocab(), hidden), 2))
+                .order(ByteOrder.LITTLE_ENDIAN);
+        float[] row = new float[hidden];
+        for (int token = 0; token < config.vocab(); token++) {
+            rows.row(token, row);
+            for (int i = 0; i < hidden; i++) {
+                DenseElementType.BF16.write(bytes, token * hidden + i, row[i]);
+            }
+        }
+        return new BufferDenseMatrix(DenseElementType.BF16, bytes, config.vocab(), hidden);
     }
 
     /** Writes the model to {@code path} in {@code format}, one tensor at a time. */

@@ -1,5 +1,9 @@
 package dev.tern.bitnet.tokenizer;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
 /**
  * GPT-2's reversible map from bytes to printable code points, which lets byte-level BPE vocabularies be
  * stored as text: printable Latin-1 bytes ({@code !..~}, {@code ¡..¬}, {@code ®..ÿ}) stand for themselves,
@@ -18,7 +22,7 @@ public final class ByteUnicode {
             maxCodePoint = Math.max(maxCodePoint, BYTE_TO_CODE_POINT[b]);
         }
         CODE_POINT_TO_BYTE = new int[maxCodePoint + 1];
-        java.util.Arrays.fill(CODE_POINT_TO_BYTE, -1);
+        Arrays.fill(CODE_POINT_TO_BYTE, -1);
         for (int b = 0; b < 256; b++) {
             CODE_POINT_TO_BYTE[BYTE_TO_CODE_POINT[b]] = b;
         }
@@ -55,13 +59,13 @@ public final class ByteUnicode {
      * should contain) stands for its own UTF-8 encoding.
      */
     public static byte[] decode(String text) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(text.length());
+        ByteArrayOutputStream out = new ByteArrayOutputStream(text.length());
         text.codePoints().forEach(cp -> {
             int b = byteOf(cp);
             if (b >= 0) {
                 out.write(b);
             } else {
-                byte[] utf8 = new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                byte[] utf8 = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
                 out.write(utf8, 0, utf8.length);
             }
         });

@@ -3,6 +3,8 @@ package dev.tern.bitnet.synth;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.tern.bitnet.gguf.GgmlType;
 import dev.tern.bitnet.gguf.GgufFile;
@@ -11,8 +13,10 @@ import dev.tern.bitnet.infer.Generator;
 import dev.tern.bitnet.model.BitNetConfig;
 import dev.tern.bitnet.model.BitNetModel;
 import dev.tern.bitnet.model.BitNetModelLoader;
+import dev.tern.bitnet.model.FfnActivation;
 import dev.tern.bitnet.model.ModelFileFormat;
 import dev.tern.bitnet.model.ReferenceTernaryMatmul;
+import dev.tern.bitnet.model.RopeStyle;
 import dev.tern.bitnet.model.WorkerPool;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,6 +59,25 @@ class SyntheticModelFilesTest {
     @Test
     void smallModelGivesIdenticalLogitsFromEveryFormat() throws IOException {
         assertEveryFormatGivesTheLogitsOfTheModelInMemory(BitNetConfig.small());
+    }
+
+    @Test
+    void untiedSwigluModelWithoutSubNormsGivesIdenticalLogitsFromEveryFormat() throws IOException {
+        BitNetConfig config = new BitNetConfig(256, 512, 2, 4, 4, 64, 300, 64, 10_000f, 1e-6f, FfnActivation.SWIGLU,
+                false, false, RopeStyle.NEOX);
+        assertEveryFormatGivesTheLogitsOfTheModelInMemory(config);
+        BitNetModel model = SyntheticModel.create(config, 7).model();
+        assertNotEquals(model.weights().tokenEmbedding().get(3, 0), model.weights().lmHead().get(3, 0));
+    }
+
+    @Test
+    void adjacentPairRopeCannotBeWrittenToFormatsThatRotateNeoxStyle() {
+        BitNetConfig config = new BitNetConfig(128, 384, 1, 4, 2, 32, 300, 64, 10_000f, 1e-5f, FfnActivation.RELU2,
+                true, true, RopeStyle.ADJACENT_PAIRS);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SyntheticModel.create(config, 1).write(ModelFileFormat.GGUF_TQ2_0, dir.resolve("x.gguf")));
+        assertEquals("llama.cpp's BitNet architectures rotate NEOX-style; a model with ADJACENT_PAIRS RoPE cannot"
+                + " be written as GGUF", e.getMessage());
     }
 
     @Test
