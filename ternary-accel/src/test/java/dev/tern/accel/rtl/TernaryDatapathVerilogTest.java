@@ -2,6 +2,7 @@ package dev.tern.accel.rtl;
 
 import dev.tern.accel.AcceleratorConfig;
 import dev.tern.accel.WeightEncoding;
+import dev.tern.accel.bench.XilinxSynthesis;
 import dev.tern.hdl.Elaborator;
 import dev.tern.hdl.ir.Design;
 import dev.tern.verilog.ToolRequirement;
