@@ -1,0 +1,113 @@
+package dev.tern.bitnet.backend;
+
+import dev.tern.accel.AcceleratorConfig;
+import dev.tern.accel.TernaryMatmulDriver;
+import dev.tern.bitnet.model.BitNetConfig;
+import dev.tern.bitnet.model.BitNetException;
+import dev.tern.bitnet.model.TernaryMatmul;
+import dev.tern.bitnet.tensor.PackedTernaryMatrix;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * BitLinear's integer core computed by the ternary accelerator's RTL, cycle by cycle in the compiled
+ * Java simulator, through the accelerator's ports only (its {@link TernaryMatmulDriver}).
+ *
+ * <p>A projection larger than the weight SRAM is computed in row chunks that fit it; every chunk is
+ * streamed into the SRAM for every activation vector, as a unit without an off-chip weight cache would
+ * have to. The clock edges of every call (weight and activation loading plus compute) are added up per
+ * matrix shape, so that a caller can report simulated cycles per token and per projection.
+ */
+public final class AcceleratorMatmul implements TernaryMatmul, AutoCloseable {
+    /** Simulated clock edges and calls for one matrix shape. */
+    public record ShapeCycles(int rows, int cols, long calls, long vectors, long cycles) {
+    }
+
+    private final AcceleratorConfig config;
+    private final TernaryMatmulDriver driver;
+    private final Map<Long, long[]> byShape = new LinkedHashMap<>();
+    private long totalCycles;
+
+    private AcceleratorMatmul(AcceleratorConfig config, TernaryMatmulDriver driver) {
+        this.config = config;
+        this.driver = driver;
+    }
+
+    /**
+     * An accelerator of the given configuration for a model, after checking that one activation vector
+     * of every projection fits its activation SRAM and one row group its weight SRAM.
+     *
+     * @throws BitNetException naming the projection and the limit when the model does not fit
+     */
+    public static AcceleratorMatmul forModel(BitNetConfig model, AcceleratorConfig config) {
+        int widestInput = Math.max(Math.max(model.hidden(), model.intermediate()), model.heads() * model.headDim());
+        int tiles = ceilDiv(widestInput, config.lanes());
+        if (tiles > config.activationDepth()) {
+            throw new BitNetException("the accelerator cannot hold the model's activations: a vector of " + widestInput
+                    + " needs " + tiles + " activation words of " + config.lanes() + " lanes, activation-depth is "
+                    + config.activationDepth());
+        }
+        if (tiles > config.weightDepth()) {
+            throw new BitNetException("the accelerator cannot hold one row group of the model's weights: " + tiles
+                    + " weight words needed, weight-depth is " + config.weightDepth());
+        }
+        return new AcceleratorMatmul(config, TernaryMatmulDriver.create(config));
+    }
+
+    public AcceleratorConfig config() {
+        return config;
+    }
+
+    @Override
+    public void multiply(PackedTernaryMatrix w, byte[][] xq, int[][] out) {
+        TernaryMatmul.checkShapes(w, xq, out);
+        int tiles = ceilDiv(w.cols(), config.lanes());
+        int rowsPerChunk = Math.max(1, config.weightDepth() / tiles) * config.rows();
+        long cycles = 0;
+        for (int first = 0; first < w.rows(); first += rowsPerChunk) {
+            byte[][] codes = codes(w, first, Math.min(rowsPerChunk, w.rows() - first));
+            for (int b = 0; b < xq.length; b++) {
+                TernaryMatmulDriver.Run run = driver.run(codes, xq[b]);
+                System.arraycopy(run.y(), 0, out[b], first, codes.length);
+                cycles += run.loadCycles() + run.computeCycles();
+            }
+        }
+        long[] entry = byShape.computeIfAbsent(((long) w.rows() << 32) | w.cols(), k -> new long[3]);
+        entry[0]++;
+        entry[1] += xq.length;
+        entry[2] += cycles;
+        totalCycles += cycles;
+    }
+
+    /** Every simulated clock edge so far. */
+    public long totalCycles() {
+        return totalCycles;
+    }
+
+    /** Simulated edges per matrix shape, in the order shapes were first seen. */
+    public java.util.List<ShapeCycles> cyclesByShape() {
+        return byShape.entrySet().stream()
+                .map(e -> new ShapeCycles((int) (e.getKey() >>> 32), (int) (long) e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2]))
+                .toList();
+    }
+
+    private static byte[][] codes(PackedTernaryMatrix w, int firstRow, int count) {
+        byte[][] codes = new byte[count][w.cols()];
+        for (int r = 0; r < count; r++) {
+            for (int c = 0; c < w.cols(); c++) {
+                codes[r][c] = (byte) w.code(firstRow + r, c);
+            }
+        }
+        return codes;
+    }
+
+    private static int ceilDiv(int a, int b) {
+        return (a + b - 1) / b;
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}
