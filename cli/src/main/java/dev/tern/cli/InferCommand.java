@@ -6,7 +6,8 @@ import dev.tern.bitnet.infer.SamplingOptions;
 import dev.tern.bitnet.model.BitNetConfig;
 import dev.tern.bitnet.model.BitNetModel;
 import dev.tern.bitnet.model.BitNetModelLoader;
-import dev.tern.bitnet.model.TernaryMatmul;
+import dev.tern.bitnet.infer.Generation;
+import dev.tern.bitnet.model.ReferenceTernaryMatmul;
 import dev.tern.bitnet.model.WorkerPool;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -32,8 +33,8 @@ final class InferCommand implements CliCommand {
 
     @Override
     public String synopsis() {
-        return "--model PATH --prompt TEXT --tokens N [--backend reference] [--seed S]"
-                + " [--temperature T --top-k K --top-p P] [--threads N]";
+        return "--model PATH --prompt TEXT --tokens N [--backend reference|rtl] [--verify] [--seed S]"
+                + " [--temperature T --top-k K --top-p P] [--threads N] [--lanes N --rows N --pipeline K] [--clock-mhz F]";
     }
 
     @Override
@@ -45,8 +46,12 @@ final class InferCommand implements CliCommand {
         options.addOption(Option.builder().longOpt("tokens").hasArg().argName("N")
                 .desc("tokens to generate at most (required)").build());
         options.addOption(Option.builder().longOpt("backend").hasArg().argName("NAME")
-                .desc("what computes the ternary matmuls: reference (default); rtl and verilator are not available yet")
+                .desc("what computes the ternary matmuls: reference (default, exact Java), rtl (the accelerator's RTL "
+                        + "in the cycle-accurate simulator); verilator is not available yet")
                 .build());
+        options.addOption(Option.builder().longOpt("verify")
+                .desc("with a hardware backend: also run the reference and compare every BitLinear output bit for bit").build());
+        AcceleratorOptions.addTo(options);
         options.addOption(Option.builder().longOpt("temperature").hasArg().argName("T")
                 .desc("sample at this temperature; 0 (default) picks the most likely token").build());
         options.addOption(Option.builder().longOpt("top-k").hasArg().argName("K")
@@ -70,17 +75,28 @@ final class InferCommand implements CliCommand {
         GenerationOptions generation = GenerationOptions.greedy(tokens).withSampling(sampling(line));
         int threads = OptionValues.integer(line, "threads", 1, Runtime.getRuntime().availableProcessors());
 
+        boolean verify = line.hasOption("verify");
+        if (verify && !backend.isHardware()) {
+            throw new UsageException("--verify compares a hardware backend with the reference; add --backend rtl");
+        }
         try (WorkerPool pool = new WorkerPool(threads)) {
-            TernaryMatmul matmul = backend.matmul(pool);
             terminal.err().println("loading " + modelPath);
             long start = System.nanoTime();
             BitNetModel model = BitNetModelLoader.load(modelPath);
             terminal.err().println(String.format(Locale.ROOT, "loaded %s: %s in %.2f s; backend %s, %d thread%s",
                     model.source(), describe(model.config()), (System.nanoTime() - start) / 1e9, backend.cliName(),
                     threads, threads == 1 ? "" : "s"));
-            new Generator(model, matmul, pool).generate(prompt, generation, new GenerationPrinter(terminal));
+            ReferenceTernaryMatmul reference = new ReferenceTernaryMatmul(pool);
+            if (!backend.isHardware()) {
+                new Generator(model, reference, pool).generate(prompt, generation, new GenerationPrinter(terminal));
+                return Tern.OK;
+            }
+            HardwareRun run = HardwareRun.start(model, reference, pool, AcceleratorOptions.config(line, model.config()), verify, terminal);
+            try (run) {
+                Generation result = run.generate(prompt, generation);
+                return run.printSummary(result, AcceleratorOptions.clockMhz(line));
+            }
         }
-        return Tern.OK;
     }
 
     private static SamplingOptions sampling(CommandLine line) {

@@ -1,8 +1,5 @@
 package dev.tern.cli;
 
-import dev.tern.bitnet.model.ReferenceTernaryMatmul;
-import dev.tern.bitnet.model.TernaryMatmul;
-import dev.tern.bitnet.model.WorkerPool;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -11,8 +8,8 @@ import java.util.Locale;
 enum InferenceBackend {
     /** The bitnet module's exact multithreaded Java matmul. */
     REFERENCE(null),
-    /** The accelerator's RTL in the Java simulator. */
-    RTL("the accelerator's RTL does not drive inference yet"),
+    /** The accelerator's RTL in the compiled Java simulator. */
+    RTL(null),
     /** The accelerator's Verilog compiled by Verilator. */
     VERILATOR("the accelerator's Verilog is not built into a Verilator model for inference yet");
 
@@ -26,19 +23,20 @@ enum InferenceBackend {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    boolean isHardware() {
+        return this != REFERENCE;
+    }
+
     static InferenceBackend parse(String name) {
-        return Arrays.stream(values())
+        InferenceBackend backend = Arrays.stream(values())
                 .filter(b -> b.cliName().equals(name.toLowerCase(Locale.ROOT)))
                 .findFirst()
                 .orElseThrow(() -> new UsageException("unknown backend '" + name + "'; backends: "
                         + String.join(", ", Arrays.stream(values()).map(InferenceBackend::cliName).toList())));
-    }
-
-    TernaryMatmul matmul(WorkerPool pool) {
-        if (unavailableBecause != null) {
-            throw new UsageException("backend '" + cliName() + "' is not available yet: " + unavailableBecause
-                    + "; use --backend reference");
+        if (backend.unavailableBecause != null) {
+            throw new UsageException("backend '" + backend.cliName() + "' is not available yet: " + backend.unavailableBecause
+                    + "; use --backend reference or rtl");
         }
-        return new ReferenceTernaryMatmul(pool);
+        return backend;
     }
 }

@@ -37,7 +37,8 @@ final class UserErrors {
     }
 
     private static boolean isModuleUserError(Exception e) {
-        return e instanceof dev.tern.bitnet.codec.ModelFormatException
+        return e instanceof dev.tern.accel.AcceleratorConfigException
+                || e instanceof dev.tern.bitnet.codec.ModelFormatException
                 || e instanceof dev.tern.bitnet.model.BitNetException
                 || e instanceof dev.tern.bitnet.tokenizer.TokenizerException
                 || e instanceof dev.tern.energy.EnergyModelException;

@@ -86,14 +86,34 @@ class MakeModelAndInferTest {
     }
 
     @Test
-    void hardwareBackendsAreRefusedUntilTheyExist() {
-        for (String backend : new String[] {"rtl", "verilator"}) {
-            TernRunner run = infer(tinyByFormat.get("gguf-tq2"), "--backend", backend);
+    void verilatorBackendIsRefusedUntilItExists() {
+        TernRunner run = infer(tinyByFormat.get("gguf-tq2"), "--backend", "verilator");
 
-            assertEquals(2, run.exitCode());
-            assertTrue(run.errorLine().startsWith("tern: backend '" + backend + "' is not available yet"), run.err());
-            assertEquals("", run.out());
-        }
+        assertEquals(2, run.exitCode());
+        assertTrue(run.errorLine().startsWith("tern: backend 'verilator' is not available yet"), run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void rtlBackendVerifiedAgainstTheReferenceGivesTheSameTextAndNoMismatch() {
+        TernRunner reference = infer(tinyByFormat.get("gguf-tq2"));
+        TernRunner rtl = infer(tinyByFormat.get("gguf-i2s"), "--backend", "rtl", "--verify", "--lanes", "32", "--rows", "2");
+
+        assertEquals(0, rtl.exitCode(), rtl.err());
+        String text = rtl.out().substring(0, rtl.out().indexOf("\ntokens generated:"));
+        assertEquals(reference.out().strip(), text.strip());
+        assertTrue(rtl.out().contains("mismatches: 0"), rtl.out());
+        assertTrue(rtl.out().contains("BitLinear calls verified: 224 "), rtl.out());
+        assertTrue(rtl.out().contains("decode ") && rtl.out().contains(" per token"), rtl.out());
+        assertTrue(rtl.out().contains("projected at 250 MHz"), rtl.out());
+    }
+
+    @Test
+    void verifyWithoutAHardwareBackendIsAOneLineError() {
+        TernRunner run = infer(tinyByFormat.get("gguf-tq2"), "--verify");
+
+        assertEquals(2, run.exitCode());
+        assertEquals("tern: --verify compares a hardware backend with the reference; add --backend rtl", run.errorLine());
     }
 
     @Test

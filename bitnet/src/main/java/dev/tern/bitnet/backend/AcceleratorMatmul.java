@@ -55,6 +55,28 @@ public final class AcceleratorMatmul implements TernaryMatmul, AutoCloseable {
         return new AcceleratorMatmul(config, TernaryMatmulDriver.create(config));
     }
 
+    /**
+     * A two-bit accelerator of {@code lanes x rows} sized for a model: an activation SRAM that holds its
+     * widest input vector and a weight SRAM that holds 64 row groups of that width (at most
+     * {@link AcceleratorConfig#MAX_DEPTH} words).
+     */
+    public static AcceleratorConfig sizedFor(BitNetConfig model, int lanes, int rows, int pipelineEvery) {
+        int widestInput = Math.max(Math.max(model.hidden(), model.intermediate()), model.heads() * model.headDim());
+        int tiles = ceilDiv(widestInput, Math.max(1, lanes));
+        int activationDepth = powerOfTwoAtLeast(Math.max(AcceleratorConfig.MIN_DEPTH, tiles));
+        int weightDepth = (int) Math.min(AcceleratorConfig.MAX_DEPTH, powerOfTwoAtLeast(Math.max(AcceleratorConfig.MIN_DEPTH, tiles * 64L)));
+        return new AcceleratorConfig(lanes, rows, pipelineEvery, dev.tern.accel.WeightEncoding.TWO_BIT, weightDepth,
+                Math.min(activationDepth, AcceleratorConfig.MAX_DEPTH));
+    }
+
+    private static int powerOfTwoAtLeast(long n) {
+        long p = 1;
+        while (p < n) {
+            p <<= 1;
+        }
+        return (int) Math.min(p, Integer.MAX_VALUE);
+    }
+
     public AcceleratorConfig config() {
         return config;
     }
