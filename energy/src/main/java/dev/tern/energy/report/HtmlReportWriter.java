@@ -75,6 +75,11 @@ public final class HtmlReportWriter {
     }
 
     public static String render(EnergyReport report) {
+        return render(report, List.of());
+    }
+
+    /** The report with the caller's own sections after the energy charts. */
+    public static String render(EnergyReport report, List<ReportSection> sections) {
         StringBuilder html = new StringBuilder();
         ModelEnergy primary = report.primary();
         html.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n")
@@ -94,6 +99,7 @@ public final class HtmlReportWriter {
         if (!report.crossChecks().isEmpty()) {
             crossChecks(html, report.crossChecks());
         }
+        sections.forEach(section -> section(html, section));
         assumptions(html, report);
         html.append("<footer>Written by Tern's energy model. Energies are estimates from published per-action"
                 + " figures and counted actions, not measurements of silicon.</footer>\n");
@@ -317,6 +323,32 @@ public final class HtmlReportWriter {
                 + " is fetched and added once whatever the width. What changes is the padding of the last tile"
                 + " when a row's length is not a multiple of the lanes, and on chip the wider tree's registers"
                 + " against fewer accumulator updates.")).append("</p>\n</section>\n");
+    }
+
+    private static void section(StringBuilder html, ReportSection section) {
+        html.append("<section id=\"").append(Xml.escape(section.id())).append("\">\n<h2>")
+                .append(Xml.escape(section.title())).append("</h2>\n");
+        if (!section.note().isEmpty()) {
+            html.append("<p class=\"note\">").append(Xml.escape(section.note())).append("</p>\n");
+        }
+        html.append("<table>\n<tr>");
+        for (int c = 0; c < section.header().size(); c++) {
+            html.append(section.numericColumns().contains(c) ? "<th class=\"num\">" : "<th>")
+                    .append(Xml.escape(section.header().get(c))).append("</th>");
+        }
+        html.append("</tr>\n");
+        for (List<String> row : section.rows()) {
+            html.append("<tr>");
+            for (int c = 0; c < row.size(); c++) {
+                if (section.numericColumns().contains(c)) {
+                    numberCell(html, row.get(c));
+                } else {
+                    html.append("<td>").append(Xml.escape(row.get(c))).append("</td>");
+                }
+            }
+            html.append("</tr>\n");
+        }
+        html.append("</table>\n</section>\n");
     }
 
     private static void crossChecks(StringBuilder html, List<CrossCheck> checks) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /** Writes a report to files: text, JSON, CSV or HTML, creating parent directories as needed. */
@@ -21,7 +22,15 @@ public final class ReportWriters {
     }
 
     public static void write(EnergyReport report, ReportFormat format, Path path) {
-        String content = format.render(report);
+        writeContent(format.render(report), format, path);
+    }
+
+    /** The HTML report with the caller's own sections. */
+    public static void writeHtml(EnergyReport report, List<ReportSection> sections, Path path) {
+        writeContent(HtmlReportWriter.render(report, sections), ReportFormat.HTML, path);
+    }
+
+    private static void writeContent(String content, ReportFormat format, Path path) {
         try {
             Path parent = path.toAbsolutePath().getParent();
             if (parent != null) {

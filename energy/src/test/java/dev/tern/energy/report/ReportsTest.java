@@ -129,6 +129,22 @@ class ReportsTest {
     }
 
     @Test
+    void callerSectionsAppearAsWellFormedTables() throws Exception {
+        ReportSection cycles = new ReportSection("cycles", "Simulated cycles <per layer>", "from the RTL",
+                List.of("projection", "cycles"), List.of(List.of("q, o", "1,234"), List.of("down & up", "99")), List.of(1));
+        String html = HtmlReportWriter.render(report, List.of(cycles));
+        Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
+        assertTrue(html.contains("<section id=\"cycles\">"));
+        assertTrue(html.contains("Simulated cycles &lt;per layer&gt;"));
+        assertTrue(html.contains("down &amp; up"));
+        assertTrue(html.indexOf("id=\"cycles\"") < html.indexOf("id=\"assumptions\""));
+        assertEquals("html", document.getDocumentElement().getTagName());
+        assertThrows(IllegalArgumentException.class, () -> new ReportSection("x", "x", "", List.of("a", "b"),
+                List.of(List.of("only one")), List.of()));
+    }
+
+    @Test
     void htmlIsWellFormedSelfContainedAndHoldsTheChartsAndTheirSeries() throws Exception {
         String html = HtmlReportWriter.render(report);
         assertFalse(html.toLowerCase(Locale.ROOT).contains("<script"));
