@@ -56,10 +56,8 @@ public final class AcceleratorBenchmark {
         XilinxSynthesis lane = row(out, "lane select (one lane)", dir, TernaryLane::new, 1);
         out.printf("%-34s %8d %8s %8s %6s %6s %10.2f%n", "  x " + allLanes + " lanes", lane.luts() * allLanes, "", "", "", "",
                 (double) lane.luts());
-        row(out, "term tree (" + lanes + " x Int8)", dir,
+        row(out, "tree with +1 carries (" + lanes + " x Int8)", dir,
                 () -> new MinimalWidthAdderTree(lanes, Types.sint(8), config.pipelineEvery()), lanes);
-        row(out, "negative-lane count (" + lanes + " x 1 bit)", dir,
-                () -> new MinimalWidthAdderTree(lanes, Types.uint(1), config.pipelineEvery()), lanes);
         XilinxSynthesis core = row(out, "datapath (lanes, trees, root, acc)", dir, () -> new TernaryMatVecCore(config), allLanes);
         XilinxSynthesis unit = row(out, "whole unit (+ SRAMs, FSM, FIFO)", dir, () -> new TernaryMatmulUnit(config), allLanes);
         out.printf("%-34s %8d %8d %8s %6s %6s %10.2f%n", "control and memories (unit - datapath)", unit.luts() - core.luts(),

@@ -8,9 +8,9 @@ import dev.tern.hdl.Signal;
 
 /**
  * The exact dot product of {@code lanes} INT8 activations with {@code lanes} ternary weights, without
- * a multiplier: {@link TernaryLane}s select +x, 0 or ~x; one {@link MinimalWidthAdderTree} adds the
- * selected terms and a second one, pipelined the same way, counts the negative lanes; their root adds
- * the count as the +1 corrections that turn each ~x into -x.
+ * a multiplier: {@link TernaryLane}s select +x, 0 or ~x, and a {@link MinimalWidthAdderTree} adds the
+ * selected terms with each negative lane's flag as a carry, the +1 that turns its ~x into -x. The tree's
+ * adders absorb all those corrections on their free carry inputs but lane 0's, which the root adds.
  *
  * <p>Lane {@code i} reads activation bits {@code 8i+7..8i} and code bits {@code 2i+1..2i}. The result
  * is {@code 9 + log2(lanes)} bits, signed: exactly the range of {@code -128 * lanes .. 128 * lanes}.
@@ -31,18 +31,16 @@ public final class TernaryDotProduct extends Component {
         dot = output("dot", sint(resultWidth(lanes)));
 
         MinimalWidthAdderTree terms = instance("terms", new MinimalWidthAdderTree(lanes, sint(8), levelsPerRegister));
-        MinimalWidthAdderTree negatives = instance("negatives", new MinimalWidthAdderTree(lanes, uint(1), levelsPerRegister));
         terms.inValid.set(inValid);
-        negatives.inValid.set(inValid);
         for (int i = 0; i < lanes; i++) {
             TernaryLane lane = instance("lane" + i, new TernaryLane());
             lane.activation.set(activations.bits(8 * i + 7, 8 * i).asSInt());
             lane.code.set(codes.bits(TernaryWeightCode.BITS * i + 1, TernaryWeightCode.BITS * i));
             terms.operands.get(i).set(lane.term);
-            negatives.operands.get(i).set(lane.negative.asUInt());
+            terms.carries.get(i).set(lane.negative);
         }
-        Signal corrections = negatives.sum.zext(resultWidth(lanes)).asSInt();
-        dot.set(terms.sum.sext(resultWidth(lanes)).add(corrections));
+        Signal lastCorrection = terms.carryOut.asUInt().zext(resultWidth(lanes)).asSInt();
+        dot.set(terms.sum.sext(resultWidth(lanes)).add(lastCorrection));
         outValid.set(terms.outValid);
     }
 
