@@ -74,6 +74,20 @@ class TernaryMatmulDriverTest {
     }
 
     @Test
+    void hugeInAccumulatesAcrossHundredsOfTiles() {
+        AcceleratorConfig config = new AcceleratorConfig(16, 2, 2, WeightEncoding.TWO_BIT, 1024, 256);
+        Random random = new Random(4000);
+        byte[][] codes = randomCodes(random, 3, 4000);
+        byte[] x = new byte[4000];
+        random.nextBytes(x);
+        try (TernaryMatmulDriver driver = TernaryMatmulDriver.create(config)) {
+            TernaryMatmulDriver.Run run = driver.run(codes, x);
+            assertArrayEquals(TernaryGolden.matVec(codes, x, 16), run.y());
+            assertEquals(TernaryMatmulUnit.jobCycles(config, 2, 250), run.computeCycles());
+        }
+    }
+
+    @Test
     void extremeValuesSaturateNothing() {
         AcceleratorConfig config = new AcceleratorConfig(16, 2, 1, WeightEncoding.TWO_BIT, 64, 16);
         int in = 16 * 16;
