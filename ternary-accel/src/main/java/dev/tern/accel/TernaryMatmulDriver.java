@@ -5,6 +5,10 @@ import dev.tern.hdl.Elaborator;
 import dev.tern.sim.Simulator;
 
 import java.math.BigInteger;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
 import java.util.function.LongPredicate;
 
 /**
@@ -46,6 +50,63 @@ public final class TernaryMatmulDriver implements AutoCloseable {
      * The cycle count then exceeds {@link TernaryMatmulUnit#jobCycles} by the stalls.
      */
     public Run run(byte[][] codes, byte[] x, LongPredicate resultReady) {
+        checkFits(codes, x);
+        int out = codes.length;
+        int tiles = ceilDiv(x.length, config.lanes());
+        int groups = ceilDiv(out, config.rows());
+        long loadStart = sim.cycle();
+        loadWeights(codes, groups, tiles);
+        for (BigInteger word : activationWords(x)) {
+            push("activation_in", word);
+        }
+        long loadCycles = sim.cycle() - loadStart;
+        int[] y = compute(out, groups, tiles, resultReady, new ArrayDeque<>());
+        return new Run(y, loadCycles, sim.peek("cycles"));
+    }
+
+    /**
+     * {@code W . x} for each vector of {@code batch}, all of one length, with the weights loaded once:
+     * each vector after the first streams into the free activation bank while the one before it
+     * computes, so loading overlaps computing. Each run's {@code loadCycles} counts only the edges
+     * spent loading outside the jobs.
+     *
+     * @throws AcceleratorConfigException when the matrix or the vectors do not fit the unit's SRAMs
+     */
+    public List<Run> runBatch(byte[][] codes, List<byte[]> batch) {
+        if (batch.isEmpty()) {
+            throw new AcceleratorConfigException(AcceleratorConfig.DESIGN + ": a batch needs at least one activation vector");
+        }
+        int in = batch.get(0).length;
+        for (int b = 1; b < batch.size(); b++) {
+            if (batch.get(b).length != in) {
+                throw new AcceleratorConfigException(AcceleratorConfig.DESIGN + ": activation vector " + b + " has "
+                        + batch.get(b).length + " entries, vector 0 has " + in);
+            }
+        }
+        checkFits(codes, batch.get(0));
+        int out = codes.length;
+        int tiles = ceilDiv(in, config.lanes());
+        int groups = ceilDiv(out, config.rows());
+        long loadStart = sim.cycle();
+        loadWeights(codes, groups, tiles);
+        Deque<BigInteger> pending = new ArrayDeque<>(activationWords(batch.get(0)));
+        List<Run> runs = new ArrayList<>();
+        for (int b = 0; b < batch.size(); b++) {
+            while (!pending.isEmpty()) {
+                push("activation_in", pending.removeFirst());
+            }
+            long loadCycles = sim.cycle() - loadStart;
+            if (b + 1 < batch.size()) {
+                pending.addAll(activationWords(batch.get(b + 1)));
+            }
+            int[] y = compute(out, groups, tiles, edge -> true, pending);
+            runs.add(new Run(y, loadCycles, sim.peek("cycles")));
+            loadStart = sim.cycle();
+        }
+        return runs;
+    }
+
+    private void checkFits(byte[][] codes, byte[] x) {
         int out = codes.length;
         int in = x.length;
         if (out == 0 || in == 0) {
@@ -62,17 +123,29 @@ public final class TernaryMatmulDriver implements AutoCloseable {
             throw new AcceleratorConfigException(AcceleratorConfig.DESIGN + ": a " + out + " x " + in + " matrix needs "
                     + (long) groups * tiles + " weight words, weight-depth is " + config.weightDepth());
         }
-        long loadStart = sim.cycle();
+    }
+
+    private void loadWeights(byte[][] codes, int groups, int tiles) {
         for (int g = 0; g < groups; g++) {
             for (int t = 0; t < tiles; t++) {
                 push("weight_in", TileWords.weights(config, codes, g * config.rows(), t * config.lanes()));
             }
         }
-        for (int t = 0; t < tiles; t++) {
-            push("activation_in", TileWords.activations(x, t * config.lanes(), config.lanes()));
-        }
-        long loadCycles = sim.cycle() - loadStart;
+    }
 
+    private List<BigInteger> activationWords(byte[] x) {
+        List<BigInteger> words = new ArrayList<>();
+        for (int t = 0; t * config.lanes() < x.length; t++) {
+            words.add(TileWords.activations(x, t * config.lanes(), config.lanes()));
+        }
+        return words;
+    }
+
+    /**
+     * Starts a job and steps until it is done, collecting the result words and meanwhile streaming
+     * {@code overlapped} activation words (taken from the deque as they are accepted) into the free bank.
+     */
+    private int[] compute(int out, int groups, int tiles, LongPredicate resultReady, Deque<BigInteger> overlapped) {
         sim.poke("in_tiles", tiles);
         sim.poke("row_groups", groups);
         sim.poke("start", 1);
@@ -83,7 +156,8 @@ public final class TernaryMatmulDriver implements AutoCloseable {
         long limit = 4 * TernaryMatmulUnit.jobCycles(config, groups, tiles) + 64;
         for (long edge = 0; sim.peek("busy") == 1; edge++) {
             if (edge > limit) {
-                throw new IllegalStateException("the unit is still busy after " + limit + " edges of a " + out + " x " + in + " matmul");
+                throw new IllegalStateException("the unit is still busy after " + limit + " edges of a " + out + " x "
+                        + tiles * config.lanes() + " matmul");
             }
             sim.poke("result_out_ready", resultReady.test(edge) ? 1 : 0);
             if (sim.peek("result_out_valid") == 1 && sim.peek("result_out_ready") == 1) {
@@ -93,13 +167,23 @@ public final class TernaryMatmulDriver implements AutoCloseable {
                 }
                 received++;
             }
+            boolean offering = !overlapped.isEmpty();
+            sim.poke("activation_in_valid", offering ? 1 : 0);
+            if (offering) {
+                sim.pokeBig("activation_in_data", overlapped.peekFirst());
+            }
+            boolean accepted = offering && sim.peek("activation_in_ready") == 1;
             sim.step();
+            if (accepted) {
+                overlapped.removeFirst();
+            }
         }
+        sim.poke("activation_in_valid", 0);
+        sim.poke("result_out_ready", 1);
         if (received != groups) {
             throw new IllegalStateException("the unit delivered " + received + " result words for " + groups + " row groups");
         }
-        sim.poke("result_out_ready", 1);
-        return new Run(y, loadCycles, sim.peek("cycles"));
+        return y;
     }
 
     private void push(String stream, BigInteger word) {

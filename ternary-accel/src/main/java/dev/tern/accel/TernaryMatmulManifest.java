@@ -70,6 +70,8 @@ public final class TernaryMatmulManifest {
         }
         ObjectNode words = root.putObject("words");
         words.put("activation", "lane i: INT8 in bits 8i+7..8i");
+        words.put("activation_banks", "2 banks of " + config.activationDepth() + " words; a job reads the bank filled before its start"
+                + " while activation_in fills the other");
         words.put("weight", config.encoding() == WeightEncoding.TWO_BIT
                 ? "row r from bit " + config.encoding().bitsFor(config.lanes()) + "r; lane i: code (trit + 1) in bits 2i+1..2i"
                 : "row r from bit " + config.encoding().bitsFor(config.lanes()) + "r; byte b: lanes 5b..5b+4 in base 3, TQ1_0 byte format");

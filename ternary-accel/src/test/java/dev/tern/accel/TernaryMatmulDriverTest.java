@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -84,6 +86,32 @@ class TernaryMatmulDriverTest {
             TernaryMatmulDriver.Run run = driver.run(codes, x);
             assertArrayEquals(TernaryGolden.matVec(codes, x, 16), run.y());
             assertEquals(TernaryMatmulUnit.jobCycles(config, 2, 250), run.computeCycles());
+        }
+    }
+
+    @Test
+    void batchLoadsEachNextVectorWhileThePreviousComputes() {
+        AcceleratorConfig config = new AcceleratorConfig(16, 3, 2, WeightEncoding.BASE3, 256, 16);
+        Random random = new Random(3);
+        byte[][] codes = randomCodes(random, 10, 70);
+        List<byte[]> batch = new ArrayList<>();
+        for (int b = 0; b < 3; b++) {
+            byte[] x = new byte[70];
+            random.nextBytes(x);
+            batch.add(x);
+        }
+        try (TernaryMatmulDriver driver = TernaryMatmulDriver.create(config)) {
+            List<TernaryMatmulDriver.Run> runs = driver.runBatch(codes, batch);
+            for (int b = 0; b < 3; b++) {
+                assertArrayEquals(TernaryGolden.matVec(codes, batch.get(b), 16), runs.get(b).y(), "vector " + b);
+                assertEquals(TernaryMatmulUnit.jobCycles(config, 4, 5), runs.get(b).computeCycles(), "vector " + b);
+            }
+            assertEquals(4 * 5 + 5, runs.get(0).loadCycles(), "weights and the first vector");
+            assertEquals(0, runs.get(1).loadCycles(), "loaded during the first job");
+            assertEquals(0, runs.get(2).loadCycles(), "loaded during the second job");
+            AcceleratorConfigException e = assertThrows(AcceleratorConfigException.class,
+                    () -> driver.runBatch(codes, List.of(new byte[70], new byte[71])));
+            assertEquals("ternary-matmul: activation vector 1 has 71 entries, vector 0 has 70", e.getMessage());
         }
     }
 

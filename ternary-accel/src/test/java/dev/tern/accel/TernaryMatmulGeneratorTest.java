@@ -72,6 +72,11 @@ class TernaryMatmulGeneratorTest {
             }
         }
         assertTrue(weightSram, manifest.toString());
+        for (JsonNode memory : manifest.path("memories")) {
+            if (memory.path("name").asText().equals("activation_sram")) {
+                assertEquals(2 * 64, memory.path("depth").asInt(), "two banks of activation-depth words");
+            }
+        }
         // 32 lanes, a register every 2 levels: 2 tree registers, the accumulator, SRAM, FIFO in and out.
         assertEquals(6, manifest.path("cycle_formula").path("constant").asInt());
         assertEquals(TernaryMatmulUnit.jobCycles(config, 5, 7) - 35, manifest.path("cycle_formula").path("constant").asLong());

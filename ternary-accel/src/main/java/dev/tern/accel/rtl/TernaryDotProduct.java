@@ -44,7 +44,7 @@ public final class TernaryDotProduct extends Component {
         outValid.set(terms.outValid);
     }
 
-    /** Bits of the dot product: the sign, 8 + log2(lanes) for the term sum, and one for the +1 corrections. */
+    /** Bits of the dot product: {@code 128 * lanes} (every lane -1 times -128) needs one more than the tree's {@code 8 + log2(lanes)}. */
     public static int resultWidth(int lanes) {
         return 9 + Integer.numberOfTrailingZeros(lanes);
     }

@@ -24,15 +24,18 @@ import java.util.List;
  *   <li>Stream the weight words into {@code weight_in}: for each row group {@code g} (rows
  *       {@code g*rows ..}) and each tile {@code t} (columns {@code t*lanes ..}), in that order, one word
  *       as {@link dev.tern.accel.TileWords#weights} packs it. They fill the weight SRAM from address 0.</li>
- *   <li>Stream the {@code tiles} activation words into {@code activation_in}, tile 0 first.</li>
+ *   <li>Stream the {@code tiles} activation words into {@code activation_in}, tile 0 first. The activation
+ *       SRAM has two banks of {@code activation-depth} words: a job reads the bank filled before its
+ *       start, and {@code activation_in} stays open during the job to fill the other bank with the next
+ *       vector, so that loading overlaps computing.</li>
  *   <li>Put the tile count on {@code in_tiles} and the row-group count on {@code row_groups} (both at
  *       least 1) and raise {@code start} for a cycle while {@code busy} is low. Both SRAMs' write
- *       pointers return to address 0 for the next job.</li>
+ *       pointers return to address 0 for the next job, the activation one in the other bank.</li>
  *   <li>{@code result_out} delivers one word per row group, row {@code r}'s INT32 in bits
  *       {@code 32r+31..32r}. After the last one is accepted {@code busy} falls and {@code done} rises.</li>
  * </ol>
- * A stream's {@code ready} is low while the unit is busy or its SRAM is full, so extra words wait
- * instead of overwriting. {@code cycles} counts the clock edges of the current or last job.
+ * {@code weight_in}'s {@code ready} is low while the unit is busy, and each stream's while its SRAM
+ * (bank) is full, so extra words wait instead of overwriting. {@code cycles} counts the clock edges of the current or last job.
  *
  * <h2>Cycle formula</h2>
  * With {@code result_out_ready} held high, a job takes exactly {@link #jobCycles} edges from the
@@ -74,9 +77,16 @@ public final class TernaryMatmulUnit extends Component {
         Signal accepted = start.and(running.not());
 
         Mem weightSram = memory("weight_sram", config.weightDepth(), uint(config.weightWordBits()));
-        Mem activationSram = memory("activation_sram", config.activationDepth(), uint(config.activationWordBits()));
-        fill(weightSram, weightIn, weightAddressBits, running, accepted);
-        fill(activationSram, activationIn, activationAddressBits, running, accepted);
+        Mem activationSram = memory("activation_sram", 2 * config.activationDepth(), uint(config.activationWordBits()));
+        // Two activation banks: a job reads the one filled before its start while the next vector fills the other.
+        Reg fillBank = reg("fill_bank", bool(), 0);
+        Reg computeBank = reg("compute_bank", bool(), 0);
+        when(accepted, () -> {
+            computeBank.set(fillBank);
+            fillBank.set(fillBank.not());
+        });
+        fill(weightSram, weightIn, null, weightAddressBits, running.not(), accepted);
+        fill(activationSram, activationIn, fillBank, activationAddressBits, lit(1, bool()), accepted);
 
         // The job's dimensions, held for the whole job.
         Reg tiles = reg("tiles", inTiles.type(), 0);
@@ -100,7 +110,8 @@ public final class TernaryMatmulUnit extends Component {
         Signal issueLast = issue.and(lastTile);
 
         Signal weightWord = weightSram.read("weight_word", weightAddress.trunc(weightAddressBits), issue);
-        Signal activationWord = activationSram.read("activation_word", tile.trunc(activationAddressBits), issue);
+        Signal activationWord = activationSram.read("activation_word",
+                cat(computeBank, tile.trunc(activationAddressBits)), issue);
         Reg tileValid = reg("tile_valid", bool(), 0);
         Reg tileFirst = reg("tile_first", bool(), 0);
         Reg tileLast = reg("tile_last", bool(), 0);
@@ -165,13 +176,18 @@ public final class TernaryMatmulUnit extends Component {
         return Integer.highestOneBit(needed - 1) << 1;
     }
 
-    /** Writes each accepted word of {@code in} at the next address; the pointer returns to 0 when a job starts. */
-    private void fill(Mem sram, Stream.Sink in, int addressBits, Signal running, Signal jobStarts) {
+    /**
+     * Writes each accepted word of {@code in} at the next address of the SRAM, or of its bank {@code bank}
+     * (the address's top bit) when banked; the pointer returns to 0 when a job starts.
+     */
+    private void fill(Mem sram, Stream.Sink in, Signal bank, int addressBits, Signal open, Signal jobStarts) {
         Reg pointer = reg(sram.name() + "_fill", uint(addressBits + 1), 0);
         Signal full = pointer.bit(addressBits);
-        in.ready().set(running.not().and(full.not()));
+        in.ready().set(open.and(full.not()));
+        Signal offset = pointer.trunc(addressBits);
+        Signal address = bank == null ? offset : cat(bank, offset);
         when(in.fire(), () -> {
-            sram.write(pointer.trunc(addressBits), in.data());
+            sram.write(address, in.data());
             pointer.set(pointer.add(1));
         });
         when(jobStarts, () -> pointer.set(0));

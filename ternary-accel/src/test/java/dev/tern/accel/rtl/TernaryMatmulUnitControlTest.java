@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The unit's control seen at its ports: empty jobs, streams closed while busy, SRAM-full back-pressure. */
+/** The unit's control seen at its ports: empty jobs, weights closed while busy, SRAM-full back-pressure. */
 class TernaryMatmulUnitControlTest {
     private static Simulator unit() {
         AcceleratorConfig config = new AcceleratorConfig(16, 1, 1, WeightEncoding.TWO_BIT, 4, 2);
@@ -32,6 +32,23 @@ class TernaryMatmulUnitControlTest {
     }
 
     @Test
+    void activationBankFillsUpToItsDepthAndTheNextStartSwapsBanks() {
+        try (Simulator sim = unit()) {
+            sim.poke("activation_in_valid", 1);
+            sim.step(2);
+            assertEquals(0, sim.peek("activation_in_ready"), "two words fill a bank of depth 2");
+            sim.poke("in_tiles", 2);
+            sim.poke("row_groups", 1);
+            sim.poke("start", 1);
+            sim.step();
+            sim.poke("start", 0);
+            assertEquals(1, sim.peek("activation_in_ready"), "the other bank is empty");
+            sim.step(2);
+            assertEquals(0, sim.peek("activation_in_ready"), "and full after two more words");
+        }
+    }
+
+    @Test
     void fullSramClosesItsStreamAndStartReopensIt() {
         try (Simulator sim = unit()) {
             sim.poke("weight_in_valid", 1);
@@ -48,7 +65,7 @@ class TernaryMatmulUnitControlTest {
             sim.poke("start", 0);
             assertEquals(1, sim.peek("busy"));
             assertEquals(0, sim.peek("weight_in_ready"), "closed while busy");
-            assertEquals(0, sim.peek("activation_in_ready"), "closed while busy");
+            assertEquals(1, sim.peek("activation_in_ready"), "open while busy: the job reads the other bank");
             for (int edge = 0; edge < 100 && sim.peek("busy") == 1; edge++) {
                 sim.step();
             }
