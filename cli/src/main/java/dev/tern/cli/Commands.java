@@ -9,6 +9,7 @@ final class Commands {
 
     static List<CliCommand> all() {
         return List.of(
+                new DemoCommand(),
                 new ListDesignsCommand(),
                 new GenerateCommand(),
                 new EnergyCommand(),

@@ -1,13 +1,32 @@
 package dev.tern.cli;
 
+import dev.tern.accel.AcceleratorConfig;
+import dev.tern.accel.TernaryMatmulGenerator;
+import dev.tern.accel.TernaryMatmulManifest;
 import dev.tern.hdl.catalog.DesignCatalog;
+import dev.tern.hdl.catalog.DesignParameters;
+import dev.tern.hdl.ir.Design;
 
-/** Every design `tern` can generate, simulate or synthesise by name. */
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** Every design `tern` can generate, simulate or synthesise by name, and the files each writes beside its Verilog. */
 final class Designs {
     private Designs() {
     }
 
     static DesignCatalog catalog() {
-        return DesignCatalog.examples();
+        return DesignCatalog.examples().with(new TernaryMatmulGenerator());
+    }
+
+    /** Writes the design's companion files (the accelerator's manifest) into {@code directory}; returns what it wrote. */
+    static Optional<Path> writeCompanions(String name, List<String> assignments, Design design, Path directory) throws IOException {
+        if (!name.equals(AcceleratorConfig.DESIGN)) {
+            return Optional.empty();
+        }
+        AcceleratorConfig config = TernaryMatmulGenerator.config(DesignParameters.parse(catalog().find(name), assignments));
+        return Optional.of(new TernaryMatmulManifest(config, design).write(directory));
     }
 }

@@ -45,7 +45,9 @@ final class GenerateCommand implements CliCommand {
         Path out = Path.of(line.getOptionValue("out"));
         VerilogEmitter emitter = line.hasOption("no-source-lines") ? VerilogEmitter.withoutSourceLocations() : VerilogEmitter.withSourceLocations();
         VerilogEmitter.Layout layout = line.hasOption("single-file") ? VerilogEmitter.Layout.SINGLE_FILE : VerilogEmitter.Layout.FILE_PER_MODULE;
-        Map<String, Path> files = OutputFiles.write(out, () -> emitter.write(design, out, layout));
+        Map<String, Path> files = new java.util.LinkedHashMap<>(OutputFiles.write(out, () -> emitter.write(design, out, layout)));
+        OutputFiles.write(out, () -> Designs.writeCompanions(DesignOptions.designName(line), DesignOptions.parameters(line), design, out))
+                .ifPresent(p -> files.put(p.getFileName().toString(), p));
         terminal.println("generated " + design.name() + " (" + design.modules().size() + " module"
                 + (design.modules().size() == 1 ? "" : "s") + ") into " + out + ":");
         files.values().forEach(p -> terminal.println("  " + p));

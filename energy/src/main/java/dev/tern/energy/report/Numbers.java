@@ -5,7 +5,7 @@ import java.math.MathContext;
 import java.util.Locale;
 
 /** How every human-readable report writes energies and ratios, so that the formats agree. */
-final class Numbers {
+public final class Numbers {
 
     /** An SI unit of energy and its size in picojoules. */
     record EnergyUnit(String symbol, double picojoules) {
@@ -31,13 +31,13 @@ final class Numbers {
     }
 
     /** An energy with four significant digits in a fitting unit: {@code 83.36 mJ}. */
-    static String energy(double picojoules) {
+    public static String energy(double picojoules) {
         EnergyUnit unit = unitFor(picojoules);
         return significant(picojoules / unit.picojoules(), 4) + " " + unit.symbol();
     }
 
     /** A ratio with two decimals: {@code 7.66x}. */
-    static String ratio(double ratio) {
+    public static String ratio(double ratio) {
         return String.format(Locale.ROOT, "%.2fx", ratio);
     }
 
