@@ -141,8 +141,8 @@ final class ModuleWriter {
         if (read.cardinality() == width) {
             return declaration;
         }
-        String off = "/* verilator lint_off UNUSEDSIGNAL */";
-        String on = "/* verilator lint_on UNUSEDSIGNAL */";
+        String off = "// verilator lint_off UNUSEDSIGNAL";
+        String on = "// verilator lint_on UNUSEDSIGNAL";
         if (port) {
             String indent = declaration.substring(0, declaration.length() - declaration.stripLeading().length());
             return indent + off + "\n" + declaration + "\n" + indent + on;

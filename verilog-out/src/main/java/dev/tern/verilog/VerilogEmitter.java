@@ -56,10 +56,10 @@ public final class VerilogEmitter {
             StringBuilder text = new StringBuilder();
             if (design.modules().size() > 1) {
                 // Verilator's DECLFILENAME style check expects one module per file named after it; here that is by choice.
-                text.append("/* verilator lint_off DECLFILENAME */\n\n");
+                text.append("// verilator lint_off DECLFILENAME\n\n");
             }
             for (ModuleDef m : design.modules()) {
-                if (text.length() > 0 && !text.toString().endsWith("*/\n\n")) {
+                if (text.length() > 0 && !text.toString().endsWith("DECLFILENAME\n\n")) {
                     text.append('\n');
                 }
                 text.append(module(m));
