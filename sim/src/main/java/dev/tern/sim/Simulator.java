@@ -80,7 +80,9 @@ public final class Simulator implements AutoCloseable {
     private final Map<String, MemoryView> memories = new LinkedHashMap<>();
     private final Port reset;
     private final List<CycleObserver> observers = new ArrayList<>();
-    private boolean stale = true;
+    /** Whether the output ports / all named signals may be behind the inputs and state. */
+    private boolean outputsStale = true;
+    private boolean allStale = true;
     private long cycle;
 
     private Simulator(FlatNetlist netlist, Engine engine) {
@@ -233,7 +235,7 @@ public final class Simulator implements AutoCloseable {
             }
         }
         values[port.slot] = value & mask;
-        stale = true;
+        changed();
     }
 
     public void pokeBig(String port, BigInteger value) {
@@ -243,7 +245,7 @@ public final class Simulator implements AutoCloseable {
     public void pokeBig(Port port, BigInteger value) {
         checkInput(port);
         PackedBits.store(Values.checkFits(value, port.type, "port " + port.name), port.width(), values, port.slot);
-        stale = true;
+        changed();
     }
 
     public void poke(Port port, Bits value) {
@@ -252,7 +254,7 @@ public final class Simulator implements AutoCloseable {
             throw new SimulationException("port " + port.name + " is " + port.type + "; got a value of " + value.width() + " bits");
         }
         PackedBits.store(value, values, port.slot);
-        stale = true;
+        changed();
     }
 
     /** Sets a port from packed words: {@code WideOps.words(width)} of them, least significant first. */
@@ -264,7 +266,7 @@ public final class Simulator implements AutoCloseable {
                     + " words with the bits above " + port.width() + " zero");
         }
         System.arraycopy(words, 0, values, port.slot, n);
-        stale = true;
+        changed();
     }
 
     private void checkInput(Port port) {
@@ -338,30 +340,44 @@ public final class Simulator implements AutoCloseable {
 
     private void prepareRead(Probe probe) {
         checkOwner(probe);
-        if (!probe.leaf) {
+        if (probe.leaf) {
+            return;
+        }
+        if (probe instanceof Port && outputsStale) {
+            engine.evaluateOutputs();
+            outputsStale = false;
+        } else if (!(probe instanceof Port)) {
             evaluate();
         }
     }
 
-    /** Brings the combinational values up to date with the last pokes; peeks and steps do this themselves. */
+    /** Brings every named signal up to date with the last pokes; peeks do this themselves. */
     public void evaluate() {
-        if (stale) {
+        if (allStale) {
             engine.evaluate();
-            stale = false;
+            allStale = false;
+            outputsStale = false;
         }
+    }
+
+    private void changed() {
+        outputsStale = true;
+        allStale = true;
     }
 
     // ---- time ----
 
     /** One rising edge of the clock. */
     public void step() {
-        evaluate();
-        for (CycleObserver o : observers) {
-            o.beforeEdge(this);
+        if (!observers.isEmpty()) {
+            evaluate();
+            for (CycleObserver o : observers) {
+                o.beforeEdge(this);
+            }
         }
         if (netlist.isClocked()) {
-            engine.clockEdge();
-            stale = true;
+            engine.clockEdge(!allStale);
+            changed();
         }
         cycle++;
     }

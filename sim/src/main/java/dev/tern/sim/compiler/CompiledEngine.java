@@ -79,12 +79,18 @@ public final class CompiledEngine implements Engine {
     }
 
     @Override
+    public void evaluateOutputs() {
+        model.evaluateOutputs();
+    }
+
+    @Override
     public void evaluate() {
         model.evaluate();
     }
 
+    /** The generated edge computes what it reads itself, so whether the simulator evaluated does not matter. */
     @Override
-    public void clockEdge() {
+    public void clockEdge(boolean evaluated) {
         model.clockEdge();
     }
 }

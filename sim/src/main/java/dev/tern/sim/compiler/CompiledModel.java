@@ -12,9 +12,17 @@ public abstract class CompiledModel {
         this.v = values;
     }
 
-    /** Every combinational slot from the inputs and state, in levelised order. */
-    public abstract void evaluate();
+    /** The nodes the top output ports depend on, in levelised order. */
+    public abstract void evaluateOutputs();
 
-    /** One rising edge: memory reads, memory writes, registers. */
+    /** The other nodes named signals depend on; assumes {@link #evaluateOutputs} just ran. */
+    public abstract void evaluateRest();
+
+    public final void evaluate() {
+        evaluateOutputs();
+        evaluateRest();
+    }
+
+    /** One rising edge from the inputs and state alone: memory reads, memory writes and registers in place. */
     public abstract void clockEdge();
 }

@@ -1,6 +1,7 @@
 package dev.tern.sim.compiler;
 
 import dev.tern.hdl.ir.BinaryOp;
+import dev.tern.hdl.ir.UnaryOp;
 import dev.tern.sim.engine.MemoryStore;
 import dev.tern.sim.engine.SlotLayout;
 import dev.tern.sim.netlist.FlatNetlist;
@@ -10,37 +11,80 @@ import dev.tern.sim.ops.WideOps;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Writes the Java source of a {@link CompiledModel} for a flattened design. The levelised node order
- * becomes straight-line code: each value of up to 64 bits is a {@code long} local inside the method
- * that computes it, and is stored in the value array only when something outside that method reads it
- * (the simulator, a rising edge, a later method); wider values live in the array. Every operator is a
- * call of {@code NarrowOps}/{@code WideOps}, which the JIT inlines. The code is cut into methods of
- * about {@code methodBudget} bytes of bytecode, well below the 8000 bytes beyond which HotSpot does
- * not compile a method, and no cycle allocates.
+ * Writes the Java source of a {@link CompiledModel} for a flattened design, as three sequences of
+ * straight-line code:
+ * <ul>
+ *   <li>{@code evaluateOutputs}: the nodes the top output ports depend on, in levelised order;</li>
+ *   <li>{@code evaluateRest}: the other nodes that named signals depend on;</li>
+ *   <li>{@code clockEdge}: the rising edge by itself, from inputs and state, in the order of
+ *       {@link EdgeSchedule}, writing registers in place.</li>
+ * </ul>
+ * Each value of up to 64 bits is a {@code long} local of the method computing it, stored in the value
+ * array only when something outside that method reads it (the simulator, another method); wider values
+ * live in the array. Every operator is a call of {@code NarrowOps}/{@code WideOps}, which the JIT inlines.
+ * Sequences are cut into methods of about {@code methodBudget} bytes of bytecode, far below the 8000
+ * bytes beyond which HotSpot does not compile a method. No cycle allocates.
  */
 public final class JavaCodeGenerator {
     static final String PACKAGE = "dev.tern.sim.compiler";
-    /** Dispatch methods call at most this many chunks, keeping them small as well. */
+    /** Dispatch methods call at most this many methods, keeping them small as well. */
     private static final int CALLS_PER_DISPATCH = 400;
+    private static final int APPLY_COST = 30;
 
     /** Generated source with the value layout it assumes. */
     public record Generated(String binaryName, String source, SlotLayout layout) {
     }
 
+    /** The code sequences; the two evaluation phases share one definition of each node. */
+    private enum Phase {
+        OUTPUTS("evaluateOutputs", "o"), REST("evaluateRest", "r"), EDGE("clockEdge", "e");
+
+        final String method;
+        final String prefix;
+
+        Phase(String method, String prefix) {
+            this.method = method;
+            this.prefix = prefix;
+        }
+
+        boolean isEdge() {
+            return this == EDGE;
+        }
+    }
+
+    /** One generated method: a run of steps of one phase. */
+    private record Chunk(int id, Phase phase, List<Step> steps) {
+        String name() {
+            return phase.prefix + id;
+        }
+    }
+
     private final FlatNetlist netlist;
-    private final int methodBudget;
-    private final int[] chunkOf;
-    private final int[] usesInChunk;
+    private final List<Chunk> chunks = new ArrayList<>();
+    /** For each node, the chunk whose method computes it during evaluation / during the edge, or -1. */
+    private final int[] evaluationChunk;
+    private final int[] edgeChunk;
+    /** Whether a node is read by the method that computes it, during evaluation / during the edge. */
+    private final boolean[] readLocallyInEvaluation;
+    private final boolean[] readLocallyInEdge;
     private final SlotLayout layout;
 
     private JavaCodeGenerator(FlatNetlist netlist, int methodBudget) {
         this.netlist = netlist;
-        this.methodBudget = methodBudget;
         int n = netlist.nodes().size();
-        boolean[] needsSlot = SlotLayout.observable(netlist);
+        evaluationChunk = new int[n];
+        edgeChunk = new int[n];
+        Arrays.fill(evaluationChunk, -1);
+        Arrays.fill(edgeChunk, -1);
+        readLocallyInEvaluation = new boolean[n];
+        readLocallyInEdge = new boolean[n];
+
+        boolean[] needsSlot = SlotLayout.named(netlist);
         for (int i = 0; i < n; i++) {
             if (netlist.width(i) > 64) {
                 needsSlot[i] = true;
@@ -50,32 +94,31 @@ public final class JavaCodeGenerator {
                 needsSlot[b.right()] = true;
             }
         }
-        this.chunkOf = new int[n];
-        Arrays.fill(chunkOf, -1);
-        int chunk = 0;
-        int cost = 0;
-        for (int i = 0; i < n; i++) {
-            if (!computed(i)) {
-                continue;
-            }
-            int c = cost(netlist.node(i), needsSlot[i]);
-            if (cost > 0 && cost + c > methodBudget) {
-                chunk++;
-                cost = 0;
-            }
-            chunkOf[i] = chunk;
-            cost += c;
+        Map<Phase, List<Step>> phases = new EnumMap<>(Phase.class);
+        List<Integer> outputs = netlist.ports().stream().filter(p -> !p.isInput()).map(FlatNetlist.Port::node).toList();
+        boolean[] outputCone = Cones.computedNodesReachedFrom(netlist, outputs);
+        List<Integer> observed = new ArrayList<>();
+        netlist.signals().forEach(s -> observed.add(s.node()));
+        boolean[] observedCone = Cones.computedNodesReachedFrom(netlist, observed);
+        phases.put(Phase.OUTPUTS, computeSteps(outputCone, null));
+        phases.put(Phase.REST, computeSteps(observedCone, outputCone));
+        phases.put(Phase.EDGE, EdgeSchedule.of(netlist));
+        for (Map.Entry<Phase, List<Step>> phase : phases.entrySet()) {
+            split(phase.getKey(), phase.getValue(), needsSlot, methodBudget);
         }
-        this.usesInChunk = new int[n];
-        for (int i = 0; i < n; i++) {
-            if (!computed(i)) {
-                continue;
-            }
-            for (int operand : netlist.node(i).operands()) {
-                if (chunkOf[operand] == chunkOf[i]) {
-                    usesInChunk[operand]++;
-                } else if (chunkOf[operand] >= 0) {
-                    needsSlot[operand] = true;
+        for (Chunk chunk : chunks) {
+            int[] definedIn = chunk.phase.isEdge() ? edgeChunk : evaluationChunk;
+            boolean[] local = chunk.phase.isEdge() ? readLocallyInEdge : readLocallyInEvaluation;
+            for (Step step : chunk.steps) {
+                for (int operand : reads(step)) {
+                    if (operand == FlatNetlist.NONE || !computed(operand)) {
+                        continue;
+                    }
+                    if (definedIn[operand] == chunk.id) {
+                        local[operand] = true;
+                    } else {
+                        needsSlot[operand] = true;
+                    }
                 }
             }
         }
@@ -90,26 +133,69 @@ public final class JavaCodeGenerator {
         return new Generated(PACKAGE + "." + simpleName, generator.source(simpleName), generator.layout);
     }
 
+    private List<Step> computeSteps(boolean[] cone, boolean[] excluded) {
+        List<Step> steps = new ArrayList<>();
+        for (int i = 0; i < cone.length; i++) {
+            if (cone[i] && (excluded == null || !excluded[i])) {
+                steps.add(new Step.Compute(i));
+            }
+        }
+        return steps;
+    }
+
+    private void split(Phase phase, List<Step> steps, boolean[] needsSlot, int methodBudget) {
+        List<Step> current = new ArrayList<>();
+        int cost = 0;
+        for (Step step : steps) {
+            int c = cost(step, needsSlot);
+            if (cost > 0 && cost + c > methodBudget) {
+                chunks.add(new Chunk(chunks.size(), phase, current));
+                current = new ArrayList<>();
+                cost = 0;
+            }
+            current.add(step);
+            cost += c;
+            if (step instanceof Step.Compute compute) {
+                (phase.isEdge() ? edgeChunk : evaluationChunk)[compute.node()] = chunks.size();
+            }
+        }
+        if (!current.isEmpty()) {
+            chunks.add(new Chunk(chunks.size(), phase, current));
+        }
+    }
+
+    private int[] reads(Step step) {
+        if (step instanceof Step.Compute compute) {
+            return netlist.node(compute.node()).operands();
+        }
+        return ((Step.Apply) step).update().inputs();
+    }
+
     /** A node computed by generated code (not an input, state or constant). */
     private boolean computed(int node) {
         Node n = netlist.node(node);
         return !n.isLeaf() && !(n instanceof Node.Constant);
     }
 
-    /** A rough bytecode size of a node's statement, enough to cut methods well below the limit. */
-    private static int cost(Node node, boolean stored) {
+    /** A rough bytecode size of a step, enough to cut methods well below the limit. */
+    private int cost(Step step, boolean[] needsSlot) {
+        if (step instanceof Step.Apply) {
+            return APPLY_COST;
+        }
+        int index = ((Step.Compute) step).node();
+        Node node = netlist.node(index);
         int operands = node.operands().length;
         int base = node.width() > 64 ? 26 + 5 * operands : 20 + 6 * operands;
         if (node instanceof Node.Concat c) {
             base = 12 + 18 * c.parts().length;
         }
-        return base + (stored ? 8 : 0);
+        return base + (needsSlot[index] ? 8 : 0);
     }
 
     // ---- the class ----
 
     private String source(String simpleName) {
-        StringBuilder out = new StringBuilder(64 * netlist.nodes().size() + 4096);
+        StringBuilder out = new StringBuilder(128 * netlist.nodes().size() + 4096);
         out.append("package ").append(PACKAGE).append(";\n\n");
         out.append("import dev.tern.sim.ops.NarrowOps;\n");
         out.append("import dev.tern.sim.ops.WideOps;\n\n");
@@ -120,22 +206,28 @@ public final class JavaCodeGenerator {
             out.append("    private ").append(arrayType(memories.get(m))).append(" m").append(m).append(";\n");
         }
         List<String> binds = new ArrayList<>();
-        List<String> bindStatements = new ArrayList<>();
-        for (int m = 0; m < memories.size(); m++) {
-            bindStatements.add("m" + m + " = (" + arrayType(memories.get(m)) + ") memories[" + m + "];");
+        for (int start = 0; start < memories.size(); start += 100) {
+            String name = "bind" + binds.size();
+            binds.add(name);
+            out.append("\n    private void ").append(name).append("(Object[] memories) {\n");
+            for (int m = start; m < Math.min(memories.size(), start + 100); m++) {
+                out.append("        m").append(m).append(" = (").append(arrayType(memories.get(m))).append(") memories[")
+                        .append(m).append("];\n");
+            }
+            out.append("    }\n");
         }
-        methods(out, "b", "Object[] memories", "", bindStatements, 60, binds);
         out.append("\n    public ").append(simpleName).append("(long[] values, Object[] memories) {\n");
         out.append("        super(values);\n");
         binds.forEach(b -> out.append("        ").append(b).append("(memories);\n"));
         out.append("    }\n");
 
-        List<String> combinational = combinationalMethods(out);
-        dispatch(out, "evaluate", "c", combinational);
-        List<String> edge = new ArrayList<>();
-        String prologue = netlist.isClocked() ? "        final boolean rst = v[" + slot(netlist.resetNode()) + "] != 0L;\n" : "";
-        methods(out, "e", "", prologue, edgeStatements(), methodBudget / 28, edge);
-        dispatch(out, "clockEdge", "f", edge);
+        for (Chunk chunk : chunks) {
+            method(out, chunk);
+        }
+        for (Phase phase : Phase.values()) {
+            List<String> calls = chunks.stream().filter(c -> c.phase == phase).map(Chunk::name).toList();
+            dispatch(out, phase, calls);
+        }
         out.append("}\n");
         return out.toString();
     }
@@ -149,29 +241,14 @@ public final class JavaCodeGenerator {
         };
     }
 
-    /** Private methods named {@code prefix0, prefix1, ...} holding {@code perMethod} statements each. */
-    private static void methods(StringBuilder out, String prefix, String parameter, String prologue, List<String> statements,
-                                int perMethod, List<String> names) {
-        for (int start = 0; start < statements.size(); start += perMethod) {
-            String name = prefix + names.size();
-            names.add(name);
-            out.append("\n    private void ").append(name).append("(").append(parameter).append(") {\n");
-            out.append("        final long[] v = this.v;\n").append(prologue);
-            for (String s : statements.subList(start, Math.min(statements.size(), start + perMethod))) {
-                out.append("        ").append(s).append('\n');
-            }
-            out.append("    }\n");
-        }
-    }
-
-    /** The public method calling {@code methods} in order, through intermediate methods when there are many. */
-    private static void dispatch(StringBuilder out, String publicName, String groupPrefix, List<String> methods) {
+    /** The public method of a phase, calling its methods in order, through intermediate methods when there are many. */
+    private static void dispatch(StringBuilder out, Phase phase, List<String> methods) {
         List<String> calls = methods;
         int level = 0;
         while (calls.size() > CALLS_PER_DISPATCH) {
             List<String> groups = new ArrayList<>();
             for (int start = 0; start < calls.size(); start += CALLS_PER_DISPATCH) {
-                String name = groupPrefix + level + "_" + groups.size();
+                String name = phase.prefix + "group" + level + "_" + groups.size();
                 groups.add(name);
                 out.append("\n    private void ").append(name).append("() {\n");
                 calls.subList(start, Math.min(calls.size(), start + CALLS_PER_DISPATCH))
@@ -181,54 +258,47 @@ public final class JavaCodeGenerator {
             calls = groups;
             level++;
         }
-        out.append("\n    @Override\n    public void ").append(publicName).append("() {\n");
+        out.append("\n    @Override\n    public void ").append(phase.method).append("() {\n");
         calls.forEach(c -> out.append("        ").append(c).append("();\n"));
         out.append("    }\n");
     }
 
-    // ---- combinational code ----
-
-    private List<String> combinationalMethods(StringBuilder out) {
-        List<String> names = new ArrayList<>();
-        int current = -1;
-        for (int i = 0; i < netlist.nodes().size(); i++) {
-            if (!computed(i)) {
-                continue;
-            }
-            if (chunkOf[i] != current) {
-                if (current >= 0) {
-                    out.append("    }\n");
-                }
-                current = chunkOf[i];
-                String name = "c" + current;
-                names.add(name);
-                out.append("\n    private void ").append(name).append("() {\n");
-                out.append("        final long[] v = this.v;\n");
-            }
-            node(out, i);
+    private void method(StringBuilder out, Chunk chunk) {
+        out.append("\n    private void ").append(chunk.name()).append("() {\n");
+        out.append("        final long[] v = this.v;\n");
+        boolean appliesReset = chunk.steps.stream().anyMatch(s -> s instanceof Step.Apply a
+                && a.update() instanceof StateUpdate.RegisterLoad r && r.register().resetValue() != null);
+        if (appliesReset) {
+            out.append("        final boolean rst = v[").append(slot(netlist.resetNode())).append("] != 0L;\n");
         }
-        if (current >= 0) {
-            out.append("    }\n");
+        for (Step step : chunk.steps) {
+            if (step instanceof Step.Compute compute) {
+                node(out, compute.node(), chunk);
+            } else {
+                out.append("        ").append(apply(((Step.Apply) step).update(), chunk)).append('\n');
+            }
         }
-        return names;
+        out.append("    }\n");
     }
 
-    private void node(StringBuilder out, int index) {
+    // ---- computing nodes ----
+
+    private void node(StringBuilder out, int index, Chunk chunk) {
         Node node = netlist.node(index);
         if (node.width() > 64) {
-            wide(out, index, node);
+            wide(out, index, node, chunk);
             return;
         }
-        boolean local = usesInChunk[index] > 0;
+        boolean local = (chunk.phase.isEdge() ? readLocallyInEdge : readLocallyInEvaluation)[index];
         boolean stored = layout.hasSlot(index);
         if (!local && !stored) {
             return;
         }
         if (node instanceof Node.Concat c && c.parts().length > 2) {
-            concatNarrow(out, index, c, stored);
+            concatNarrow(out, index, c, chunk, stored);
             return;
         }
-        String expr = narrow(node, chunkOf[index]);
+        String expr = narrow(node, chunk);
         if (local) {
             out.append("        final long t").append(index).append(" = ").append(expr).append(";\n");
             if (stored) {
@@ -240,8 +310,7 @@ public final class JavaCodeGenerator {
     }
 
     /** A narrow concatenation of many parts, accumulated in a local. */
-    private void concatNarrow(StringBuilder out, int index, Node.Concat c, boolean stored) {
-        int chunk = chunkOf[index];
+    private void concatNarrow(StringBuilder out, int index, Node.Concat c, Chunk chunk, boolean stored) {
         int[] parts = c.parts();
         String t = "t" + index;
         out.append("        long ").append(t).append(" = ").append(operand(parts[0], chunk)).append(";\n");
@@ -255,7 +324,7 @@ public final class JavaCodeGenerator {
     }
 
     /** The Java expression of a node of at most 64 bits. */
-    private String narrow(Node node, int chunk) {
+    private String narrow(Node node, Chunk chunk) {
         int w = node.width();
         if (node instanceof Node.Unary u) {
             int wa = netlist.width(u.operand());
@@ -264,8 +333,8 @@ public final class JavaCodeGenerator {
             }
             String a = operand(u.operand(), chunk);
             return switch (u.op()) {
-                case NOT -> "NarrowOps.not(" + a + ", " + w + ")";
-                case NEG -> "NarrowOps.neg(" + a + ", " + w + ")";
+                case NOT -> "NarrowOps.not(" + wrapping(u.operand(), chunk) + ", " + w + ")";
+                case NEG -> "NarrowOps.neg(" + wrapping(u.operand(), chunk) + ", " + w + ")";
                 case AND_REDUCE -> "NarrowOps.andReduce(" + a + ", " + wa + ")";
                 case OR_REDUCE -> "NarrowOps.orReduce(" + a + ")";
                 case XOR_REDUCE -> "NarrowOps.xorReduce(" + a + ")";
@@ -296,8 +365,7 @@ public final class JavaCodeGenerator {
             return "NarrowOps.extend(" + operand(x.operand(), chunk) + ", " + netlist.width(x.operand()) + ", " + w + ", "
                     + x.signed() + ")";
         }
-        Node.Copy copy = (Node.Copy) node;
-        return operand(copy.operand(), chunk);
+        return operand(((Node.Copy) node).operand(), chunk);
     }
 
     private static String reduction(Node.Unary u) {
@@ -309,7 +377,7 @@ public final class JavaCodeGenerator {
         };
     }
 
-    private String narrowBinary(Node.Binary b, int chunk) {
+    private String narrowBinary(Node.Binary b, Chunk chunk) {
         int w = netlist.width(b.left());
         int wr = netlist.width(b.right());
         if (w > 64 && !b.op().isShift()) {
@@ -327,14 +395,14 @@ public final class JavaCodeGenerator {
         String l = operand(b.left(), chunk);
         String r = b.op().isShift() ? shiftAmount(b.right(), chunk) : operand(b.right(), chunk);
         return switch (b.op()) {
-            case ADD -> "NarrowOps.add(" + l + ", " + r + ", " + w + ")";
-            case SUB -> "NarrowOps.sub(" + l + ", " + r + ", " + w + ")";
+            case ADD -> "NarrowOps.add(" + wrapping(b.left(), chunk) + ", " + wrapping(b.right(), chunk) + ", " + w + ")";
+            case SUB -> "NarrowOps.sub(" + wrapping(b.left(), chunk) + ", " + wrapping(b.right(), chunk) + ", " + w + ")";
             case MUL -> "NarrowOps.mul(" + l + ", " + w + ", " + r + ", " + wr + ", " + b.signed() + ")";
             case AND -> "NarrowOps.and(" + l + ", " + r + ")";
             case OR -> "NarrowOps.or(" + l + ", " + r + ")";
             case XOR -> "NarrowOps.xor(" + l + ", " + r + ")";
-            case EQ -> "NarrowOps.eq(" + l + ", " + r + ")";
-            case NE -> "NarrowOps.ne(" + l + ", " + r + ")";
+            case EQ -> "NarrowOps.eq(" + l + ", " + r + ", " + w + ")";
+            case NE -> "NarrowOps.ne(" + l + ", " + r + ", " + w + ")";
             case LT -> "NarrowOps.lt(" + l + ", " + r + ", " + w + ", " + b.signed() + ")";
             case LE -> "NarrowOps.le(" + l + ", " + r + ", " + w + ", " + b.signed() + ")";
             case GT -> "NarrowOps.gt(" + l + ", " + r + ", " + w + ", " + b.signed() + ")";
@@ -345,20 +413,33 @@ public final class JavaCodeGenerator {
         };
     }
 
+    /**
+     * An operand of an operator whose result keeps only its low bits (a wrapping sum, difference,
+     * negation or inverse), where bit {@code i} of the result depends only on bits up to {@code i}: a sign extension
+     * computed in the same method is read as its sign-extended 64-bit value, saving the mask the sum
+     * applies anyway (the low bits are the same).
+     */
+    private String wrapping(int node, Chunk chunk) {
+        if (netlist.node(node) instanceof Node.Extend x && x.signed() && x.width() <= 64
+                && (chunk.phase.isEdge() ? edgeChunk : evaluationChunk)[node] == chunk.id) {
+            return "NarrowOps.signExtend(" + operand(x.operand(), chunk) + ", " + netlist.width(x.operand()) + ")";
+        }
+        return operand(node, chunk);
+    }
+
     /** A shift amount as an unsigned long, whatever its width. */
-    private String shiftAmount(int amount, int chunk) {
+    private String shiftAmount(int amount, Chunk chunk) {
         int w = netlist.width(amount);
         return w > 64 ? "WideOps.shiftAmount(v, " + slot(amount) + ", " + w + ")" : operand(amount, chunk);
     }
 
     /** The statements computing a node wider than 64 bits into its slot. */
-    private void wide(StringBuilder out, int index, Node node) {
-        int chunk = chunkOf[index];
+    private void wide(StringBuilder out, int index, Node node, Chunk chunk) {
         int d = slot(index);
         int w = node.width();
         String call;
         if (node instanceof Node.Unary u) {
-            call = (u.op() == dev.tern.hdl.ir.UnaryOp.NOT ? "WideOps.not(v, " : "WideOps.neg(v, ") + d + ", " + slot(u.operand()) + ", " + w + ")";
+            call = (u.op() == UnaryOp.NOT ? "WideOps.not(v, " : "WideOps.neg(v, ") + d + ", " + slot(u.operand()) + ", " + w + ")";
         } else if (node instanceof Node.Binary b) {
             call = wideBinary(b, d, chunk);
         } else if (node instanceof Node.Mux m) {
@@ -385,14 +466,15 @@ public final class JavaCodeGenerator {
             int from = netlist.width(x.operand());
             call = from > 64
                     ? "WideOps.extend(v, " + d + ", " + w + ", " + slot(x.operand()) + ", " + from + ", " + x.signed() + ")"
-                    : "WideOps.extendNarrow(v, " + d + ", " + w + ", " + operand(x.operand(), chunk) + ", " + from + ", " + x.signed() + ")";
+                    : "WideOps.extendNarrow(v, " + d + ", " + w + ", " + operand(x.operand(), chunk) + ", " + from + ", "
+                    + x.signed() + ")";
         } else {
             call = "WideOps.copy(v, " + d + ", " + slot(((Node.Copy) node).operand()) + ", " + w + ")";
         }
         out.append("        ").append(call).append(";\n");
     }
 
-    private String wideBinary(Node.Binary b, int d, int chunk) {
+    private String wideBinary(Node.Binary b, int d, Chunk chunk) {
         int w = b.width();
         int l = slot(b.left());
         if (b.op().isShift()) {
@@ -416,13 +498,14 @@ public final class JavaCodeGenerator {
         };
     }
 
-    /** A narrow operand as read in {@code chunk}: a literal, the local of this method, or its slot. */
-    private String operand(int node, int chunk) {
+    /** A narrow value as read in {@code chunk}: a literal, a local of the chunk's method, or its slot. */
+    private String operand(int node, Chunk chunk) {
         Node n = netlist.node(node);
         if (n instanceof Node.Constant c) {
             return literal(c.value().toLong());
         }
-        if (chunkOf[node] == chunk && chunk >= 0) {
+        int[] definedIn = chunk.phase.isEdge() ? edgeChunk : evaluationChunk;
+        if (definedIn[node] == chunk.id) {
             return "t" + node;
         }
         return "v[" + slot(node) + "]";
@@ -436,52 +519,50 @@ public final class JavaCodeGenerator {
         return "0x" + Long.toHexString(value) + "L";
     }
 
-    // ---- rising edge ----
+    // ---- applying state updates ----
 
-    /** One statement per memory read, memory write and register, in the order the edge applies them. */
-    private List<String> edgeStatements() {
-        List<String> statements = new ArrayList<>();
-        for (FlatNetlist.ReadPort r : netlist.readPorts()) {
+    private String apply(StateUpdate update, Chunk chunk) {
+        if (update instanceof StateUpdate.RegisterLoad load) {
+            return register(load.register(), chunk);
+        }
+        if (update instanceof StateUpdate.MemoryRead read) {
+            FlatNetlist.ReadPort r = read.port();
             FlatNetlist.Memory m = netlist.memories().get(r.memory());
-            String address = "(int) " + edgeValue(r.address());
+            String address = "(int) " + operand(r.address(), chunk);
             String array = "m" + r.memory();
             int d = slot(r.data());
-            String load = switch (MemoryStore.kindFor(m.width())) {
+            int words = WideOps.words(m.width());
+            String statement = switch (MemoryStore.kindFor(m.width())) {
                 case BYTE -> "v[" + d + "] = " + array + "[" + address + "] & 0xFFL;";
                 case SHORT -> "v[" + d + "] = " + array + "[" + address + "] & 0xFFFFL;";
                 case INT -> "v[" + d + "] = " + array + "[" + address + "] & 0xFFFFFFFFL;";
                 case LONG -> "v[" + d + "] = " + array + "[" + address + "];";
-                case WIDE -> "System.arraycopy(" + array + ", " + address + " * " + WideOps.words(m.width()) + ", v, " + d + ", "
-                        + WideOps.words(m.width()) + ");";
+                case WIDE -> "System.arraycopy(" + array + ", " + address + " * " + words + ", v, " + d + ", " + words + ");";
             };
-            guarded(statements, r.enable(), load);
+            return guard(r.enable(), statement, chunk);
         }
-        for (FlatNetlist.WritePort w : netlist.writePorts()) {
-            FlatNetlist.Memory m = netlist.memories().get(w.memory());
-            String address = "(int) " + edgeValue(w.address());
-            String array = "m" + w.memory();
-            String store = switch (MemoryStore.kindFor(m.width())) {
-                case BYTE -> array + "[" + address + "] = (byte) " + edgeValue(w.data()) + ";";
-                case SHORT -> array + "[" + address + "] = (short) " + edgeValue(w.data()) + ";";
-                case INT -> array + "[" + address + "] = (int) " + edgeValue(w.data()) + ";";
-                case LONG -> array + "[" + address + "] = " + edgeValue(w.data()) + ";";
-                case WIDE -> "System.arraycopy(v, " + slot(w.data()) + ", " + array + ", " + address + " * "
-                        + WideOps.words(m.width()) + ", " + WideOps.words(m.width()) + ");";
-            };
-            guarded(statements, w.enable(), store);
-        }
-        for (FlatNetlist.Register r : netlist.registers()) {
-            statements.add(register(r));
-        }
-        return statements;
+        FlatNetlist.WritePort w = ((StateUpdate.MemoryWrite) update).port();
+        FlatNetlist.Memory m = netlist.memories().get(w.memory());
+        String address = "(int) " + operand(w.address(), chunk);
+        String array = "m" + w.memory();
+        int words = WideOps.words(m.width());
+        String statement = switch (MemoryStore.kindFor(m.width())) {
+            case BYTE -> array + "[" + address + "] = (byte) " + operand(w.data(), chunk) + ";";
+            case SHORT -> array + "[" + address + "] = (short) " + operand(w.data(), chunk) + ";";
+            case INT -> array + "[" + address + "] = (int) " + operand(w.data(), chunk) + ";";
+            case LONG -> array + "[" + address + "] = " + operand(w.data(), chunk) + ";";
+            case WIDE -> "System.arraycopy(v, " + slot(w.data()) + ", " + array + ", " + address + " * " + words + ", "
+                    + words + ");";
+        };
+        return guard(w.enable(), statement, chunk);
     }
 
-    private String register(FlatNetlist.Register r) {
+    private String register(FlatNetlist.Register r, Chunk chunk) {
         int w = netlist.width(r.state());
         int s = slot(r.state());
         String load = w > 64 ? "WideOps.copy(v, " + s + ", " + slot(r.next()) + ", " + w + ");"
-                : "v[" + s + "] = " + edgeValue(r.next()) + ";";
-        String enabled = r.enable() == FlatNetlist.NONE ? load : guard(r.enable(), load);
+                : "v[" + s + "] = " + operand(r.next(), chunk) + ";";
+        String enabled = guard(r.enable(), load, chunk);
         if (r.resetValue() == null) {
             return enabled;
         }
@@ -492,29 +573,17 @@ public final class JavaCodeGenerator {
             reset.append("v[").append(s + i).append("] = ").append(literal(words[i])).append("; ");
         }
         reset.append('}');
-        return "if (rst) " + reset + " else " + (enabled.isEmpty() ? "{ }" : enabled);
+        return "if (rst) " + reset + " else { " + enabled + " }";
     }
 
-    private void guarded(List<String> statements, int enable, String action) {
-        String statement = enable == FlatNetlist.NONE ? action : guard(enable, action);
-        if (!statement.isEmpty()) {
-            statements.add(statement);
+    /** {@code action} under an enable: as is without one, nothing when the enable is the constant 0. */
+    private String guard(int enable, String action, Chunk chunk) {
+        if (enable == FlatNetlist.NONE) {
+            return action;
         }
-    }
-
-    /** {@code action} under an enable; nothing when the enable is the constant 0. */
-    private String guard(int enable, String action) {
         if (netlist.node(enable) instanceof Node.Constant c) {
             return c.value().isTrue() ? action : "";
         }
-        return "if (v[" + slot(enable) + "] != 0L) " + action;
-    }
-
-    /** A narrow value read at the edge: a literal or its slot. */
-    private String edgeValue(int node) {
-        if (netlist.node(node) instanceof Node.Constant c) {
-            return literal(c.value().toLong());
-        }
-        return "v[" + slot(node) + "]";
+        return "if (" + operand(enable, chunk) + " != 0L) " + action;
     }
 }

@@ -1,10 +1,9 @@
 package dev.tern.sim.engine;
 
 /**
- * One way of running a flattened design: it computes the combinational values from the inputs and
- * state, and applies a rising edge. Every engine gives a slot to each leaf, each named signal, each top
- * port and each value a rising edge reads (see {@link SlotLayout#observable}); the simulator reads and
- * writes those slots directly.
+ * One way of running a flattened design. Every engine gives a slot to each leaf (input, register,
+ * memory read data), each named signal and each top port ({@link SlotLayout#named}); the simulator reads
+ * and writes those slots directly, and tells the engine when it needs them up to date.
  */
 public interface Engine {
     /** {@code interpreter} or {@code compiled}, as benchmarks and notices name it. */
@@ -14,12 +13,18 @@ public interface Engine {
 
     SimState state();
 
-    /** Brings every combinational slot up to date with the inputs and state. */
+    /** Brings the slots of the top output ports up to date with the inputs and state. */
+    void evaluateOutputs();
+
+    /** Brings every named slot up to date with the inputs and state. */
     void evaluate();
 
     /**
-     * A rising edge, reading the values of the last {@link #evaluate}: memory reads (before this edge's
-     * writes), memory writes in order, then registers (reset first, then enable).
+     * A rising edge: memory reads (before this edge's writes), memory writes in order, registers (reset
+     * first, then enable), all computed from the inputs and state as they are before the edge.
+     *
+     * @param evaluated true when {@link #evaluate} has run since the inputs or state last changed, so an
+     *                  engine that reads evaluated values need not evaluate again
      */
-    void clockEdge();
+    void clockEdge(boolean evaluated);
 }

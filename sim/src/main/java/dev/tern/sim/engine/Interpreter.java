@@ -101,6 +101,11 @@ public final class Interpreter implements Engine {
     }
 
     @Override
+    public void evaluateOutputs() {
+        evaluate();
+    }
+
+    @Override
     public void evaluate() {
         for (Step step : steps) {
             step.run(v);
@@ -108,7 +113,10 @@ public final class Interpreter implements Engine {
     }
 
     @Override
-    public void clockEdge() {
+    public void clockEdge(boolean evaluated) {
+        if (!evaluated) {
+            evaluate();
+        }
         for (PortSlots r : reads) {
             if (r.enable < 0 || v[r.enable] != 0) {
                 r.memory.read((int) v[r.address], v, r.data);
@@ -215,8 +223,8 @@ public final class Interpreter implements Engine {
             case AND -> v -> v[d] = NarrowOps.and(v[l], v[r]);
             case OR -> v -> v[d] = NarrowOps.or(v[l], v[r]);
             case XOR -> v -> v[d] = NarrowOps.xor(v[l], v[r]);
-            case EQ -> v -> v[d] = NarrowOps.eq(v[l], v[r]);
-            case NE -> v -> v[d] = NarrowOps.ne(v[l], v[r]);
+            case EQ -> v -> v[d] = NarrowOps.eq(v[l], v[r], w);
+            case NE -> v -> v[d] = NarrowOps.ne(v[l], v[r], w);
             case LT -> v -> v[d] = NarrowOps.lt(v[l], v[r], w, s);
             case LE -> v -> v[d] = NarrowOps.le(v[l], v[r], w, s);
             case GT -> v -> v[d] = NarrowOps.gt(v[l], v[r], w, s);

@@ -35,34 +35,15 @@ public final class SlotLayout {
         return new SlotLayout(offsets, (int) next);
     }
 
-    /** The slots every engine keeps: leaves, named signals, and what the rising edge reads. */
-    public static boolean[] observable(FlatNetlist netlist) {
+    /** The slots every engine keeps: inputs and state, named signals and top ports, which the simulator reads. */
+    public static boolean[] named(FlatNetlist netlist) {
         boolean[] needed = new boolean[netlist.nodes().size()];
         for (int i = 0; i < needed.length; i++) {
             needed[i] = netlist.node(i).isLeaf();
         }
         netlist.signals().forEach(s -> needed[s.node()] = true);
         netlist.ports().forEach(p -> needed[p.node()] = true);
-        for (FlatNetlist.Register r : netlist.registers()) {
-            mark(needed, r.next());
-            mark(needed, r.enable());
-        }
-        for (FlatNetlist.ReadPort r : netlist.readPorts()) {
-            mark(needed, r.address());
-            mark(needed, r.enable());
-        }
-        for (FlatNetlist.WritePort w : netlist.writePorts()) {
-            mark(needed, w.address());
-            mark(needed, w.data());
-            mark(needed, w.enable());
-        }
         return needed;
-    }
-
-    private static void mark(boolean[] needed, int node) {
-        if (node != FlatNetlist.NONE) {
-            needed[node] = true;
-        }
     }
 
     public boolean hasSlot(int node) {

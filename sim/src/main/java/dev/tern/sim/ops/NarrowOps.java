@@ -9,6 +9,9 @@ package dev.tern.sim.ops;
  * <p>A value of width {@code w} is kept canonical: bits {@code w} and above are zero, whatever the
  * value's signedness. Every method takes canonical operands and returns a canonical result.
  * Shift amounts and widths are unsigned; an amount is a full 64-bit unsigned number.
+ *
+ * <p>Selections and comparisons are written without branches: the JIT does not turn data-dependent
+ * branches in straight-line code into conditional moves, and random data mispredicts them half the time.
  */
 public final class NarrowOps {
     private NarrowOps() {
@@ -52,47 +55,67 @@ public final class NarrowOps {
         return a ^ b;
     }
 
-    public static long eq(long a, long b) {
-        return a == b ? 1L : 0L;
+    public static long eq(long a, long b, int width) {
+        return width < 64 ? ((a ^ b) - 1) >>> 63 : nonZero(a ^ b) ^ 1L;
     }
 
-    public static long ne(long a, long b) {
-        return a != b ? 1L : 0L;
+    public static long ne(long a, long b, int width) {
+        return width < 64 ? -(a ^ b) >>> 63 : nonZero(a ^ b);
+    }
+
+    /** 1 when {@code x} is not zero, else 0. */
+    private static long nonZero(long x) {
+        return (x | -x) >>> 63;
+    }
+
+    /** 1 when {@code a < b} read as unsigned 64-bit numbers: the borrow out of {@code a - b}. */
+    private static long belowUnsigned(long a, long b) {
+        return ((~a & b) | ((~a | b) & (a - b))) >>> 63;
+    }
+
+    /** 1 when {@code a < b} read as signed 64-bit numbers: the sign of {@code a - b}, corrected for overflow. */
+    private static long belowSigned(long a, long b) {
+        long d = a - b;
+        return (d ^ ((a ^ b) & (d ^ a))) >>> 63;
     }
 
     public static long lt(long a, long b, int width, boolean signed) {
-        return compare(a, b, width, signed) < 0 ? 1L : 0L;
+        return below(a, b, width, signed);
     }
 
     public static long le(long a, long b, int width, boolean signed) {
-        return compare(a, b, width, signed) <= 0 ? 1L : 0L;
+        return below(b, a, width, signed) ^ 1L;
     }
 
     public static long gt(long a, long b, int width, boolean signed) {
-        return compare(a, b, width, signed) > 0 ? 1L : 0L;
+        return below(b, a, width, signed);
     }
 
     public static long ge(long a, long b, int width, boolean signed) {
-        return compare(a, b, width, signed) >= 0 ? 1L : 0L;
+        return below(a, b, width, signed) ^ 1L;
     }
 
-    private static int compare(long a, long b, int width, boolean signed) {
-        return signed ? Long.compare(signExtend(a, width), signExtend(b, width)) : Long.compareUnsigned(a, b);
+    private static long below(long a, long b, int width, boolean signed) {
+        if (width < 64) {
+            // Below 64 bits the difference of the two values (sign-extended when signed) cannot overflow.
+            return signed ? (signExtend(a, width) - signExtend(b, width)) >>> 63 : (a - b) >>> 63;
+        }
+        return signed ? belowSigned(a, b) : belowUnsigned(a, b);
     }
 
     /** Shift left, zeros in; an amount of {@code width} or more leaves zero. */
     public static long shl(long a, long amount, int width) {
-        return Long.compareUnsigned(amount, width) >= 0 ? 0L : (a << amount) & mask(width);
+        return (a << amount) & mask(width) & -belowUnsigned(amount, width);
     }
 
     /** Logical shift right; an amount of {@code width} or more leaves zero. */
     public static long shr(long a, long amount, int width) {
-        return Long.compareUnsigned(amount, width) >= 0 ? 0L : a >>> amount;
+        return (a >>> amount) & -belowUnsigned(amount, width);
     }
 
     /** Arithmetic shift right: copies of bit {@code width - 1} come in; a large amount leaves only copies. */
     public static long sra(long a, long amount, int width) {
-        long clamped = Long.compareUnsigned(amount, 63) > 0 ? 63 : amount;
+        long clamped = amount ^ ((amount ^ 63) & -belowUnsigned(63, amount));
         return (signExtend(a, width) >> clamped) & mask(width);
     }
 
@@ -105,19 +128,20 @@ public final class NarrowOps {
     }
 
     public static long andReduce(long a, int width) {
-        return a == mask(width) ? 1L : 0L;
+        return eq(a, mask(width), width);
     }
 
     public static long orReduce(long a) {
-        return a != 0 ? 1L : 0L;
+        return nonZero(a);
     }
 
     public static long xorReduce(long a) {
         return Long.bitCount(a) & 1;
     }
 
+    /** {@code select ? whenTrue : whenFalse} for a canonical one-bit {@code select}. */
     public static long mux(long select, long whenTrue, long whenFalse) {
-        return select != 0 ? whenTrue : whenFalse;
+        return whenFalse ^ ((whenTrue ^ whenFalse) & -select);
     }
 
     /** {@code high} followed by the {@code lowWidth} bits of {@code low}: one step of a concatenation. */

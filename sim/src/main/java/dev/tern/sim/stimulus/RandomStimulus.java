@@ -24,6 +24,7 @@ public final class RandomStimulus implements Stimulus {
     private long state;
     private Simulator bound;
     private Port[] ports;
+    private int[] widths;
     private long[][] words;
     private Port reset;
 
@@ -62,26 +63,48 @@ public final class RandomStimulus implements Stimulus {
         if (bound != simulator) {
             bind(simulator);
         }
+        boolean resetHigh = nextCycle(cycle, reset != null, widths, words);
         for (int p = 0; p < ports.length; p++) {
+            simulator.pokeWords(ports[p], words[p]);
+        }
+        if (reset != null) {
+            simulator.poke(reset, resetHigh ? 1 : 0);
+        }
+    }
+
+    /**
+     * Draws the inputs of cycle {@code cycle}: fills {@code words[p]} for the data input of width
+     * {@code widths[p]} (see {@link #dataInputs}), then returns the reset level (false, without a draw,
+     * when the design is not clocked).
+     */
+    public boolean nextCycle(long cycle, boolean clocked, int[] widths, long[][] words) {
+        for (int p = 0; p < widths.length; p++) {
             long[] w = words[p];
             for (int i = 0; i < w.length; i++) {
                 w[i] = next();
             }
-            w[w.length - 1] &= WideOps.topMask(ports[p].width());
-            simulator.pokeWords(ports[p], w);
+            w[w.length - 1] &= WideOps.topMask(widths[p]);
         }
-        if (reset != null) {
-            boolean high = cycle == 0 || (resetOneIn > 0 && Long.remainderUnsigned(next(), resetOneIn) == 0);
-            simulator.poke(reset, high ? 1 : 0);
+        if (!clocked) {
+            return false;
         }
+        return cycle == 0 || (resetOneIn > 0 && Long.remainderUnsigned(next(), resetOneIn) == 0);
+    }
+
+    /** The inputs that take random data: all but the reset, in port order. */
+    public static Port[] dataInputs(Simulator simulator) {
+        Port reset = simulator.netlist().isClocked() ? simulator.port("rst") : null;
+        return simulator.inputs().stream().filter(p -> p != reset).toArray(Port[]::new);
     }
 
     private void bind(Simulator simulator) {
         reset = simulator.netlist().isClocked() ? simulator.port("rst") : null;
-        ports = simulator.inputs().stream().filter(p -> p != reset).toArray(Port[]::new);
+        ports = dataInputs(simulator);
+        widths = new int[ports.length];
         words = new long[ports.length][];
         for (int p = 0; p < ports.length; p++) {
-            words[p] = new long[WideOps.words(ports[p].width())];
+            widths[p] = ports[p].width();
+            words[p] = new long[WideOps.words(widths[p])];
         }
         bound = simulator;
     }
