@@ -1,0 +1,76 @@
+package dev.tern.testbench;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A simulator child process spoken to over its standard input and output; what it prints on standard
+ * error goes to a log file that failures quote.
+ */
+final class SimulatorProcess implements AutoCloseable {
+    private final String tool;
+    private final Process process;
+    private final Path errorLog;
+    final OutputStream toProcess;
+    final InputStream fromProcess;
+
+    SimulatorProcess(String tool, List<String> command, Path workDir) {
+        this.tool = tool;
+        try {
+            this.errorLog = Files.createTempFile("tern-" + tool, ".log");
+            this.process = new ProcessBuilder(command).directory(workDir.toFile())
+                    .redirectError(errorLog.toFile()).start();
+        } catch (IOException e) {
+            throw new CosimException(tool + ": cannot start " + command.get(0) + ": " + e.getMessage(), e);
+        }
+        this.toProcess = new BufferedOutputStream(process.getOutputStream(), 1 << 16);
+        this.fromProcess = new BufferedInputStream(process.getInputStream(), 1 << 16);
+    }
+
+    /** A failure of the process, naming what it was doing and quoting its error output. */
+    CosimException failure(String doing, Exception cause) {
+        String detail = cause == null ? "" : ": " + cause.getMessage();
+        String log = errorOutput();
+        String firstLine = log.lines().filter(l -> !l.isBlank()).findFirst().orElse("");
+        return new CosimException(tool + " failed while " + doing + detail
+                + (firstLine.isEmpty() ? "" : " (" + firstLine.strip() + ")"), log);
+    }
+
+    String errorOutput() {
+        try {
+            return Files.exists(errorLog) ? Files.readString(errorLog, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            toProcess.close();
+        } catch (IOException ignored) {
+            // The process is ended below either way.
+        }
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        try {
+            Files.deleteIfExists(errorLog);
+        } catch (IOException ignored) {
+            // A leftover log in the temporary directory is harmless.
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package dev.tern.testbench;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The C++ {@code main} that drives a Verilated {@value CosimTopWriter#TOP}. Two modes:
+ * <ul>
+ *   <li>no arguments: the cosimulation protocol on standard input and output. Each request is a
+ *       little-endian {@code uint32} cycle count {@code n} followed by {@code n} input buses of
+ *       {@code inputWords} little-endian {@code uint64} words; the reply is {@code n} output buses of
+ *       {@code outputWords} words. A count of 0 ends the process.</li>
+ *   <li>{@code bench SEED ROWS WARMUP_S MEASURE_S}: the inputs of the first design come from the
+ *       {@code RandomStimulus} rule (SplitMix64, data inputs in port order, reset in cycle 0 only),
+ *       drawn into a table of {@code ROWS} rows replayed as {@code SimBenchmark} does; every output word
+ *       is read each cycle. Prints {@code cycles seconds checksum}.</li>
+ * </ul>
+ */
+final class VerilatorHarnessSource {
+    private VerilatorHarnessSource() {
+    }
+
+    static String cpp(BusLayout layout) {
+        BusLayout.Dut first = layout.duts().get(0);
+        List<String> dataWords = new ArrayList<>();
+        List<String> dataCounts = new ArrayList<>();
+        List<String> dataMasks = new ArrayList<>();
+        int resetWord = -1;
+        for (BusLayout.Slot in : first.inputs()) {
+            if (first.clocked() && in.signal().equals(dev.tern.hdl.ir.ModuleDef.RESET)) {
+                resetWord = in.word();
+                continue;
+            }
+            dataWords.add(Integer.toString(in.word()));
+            dataCounts.add(Integer.toString(in.words()));
+            int topBits = in.type().width() % 64;
+            dataMasks.add(topBits == 0 ? "~0ULL" : "0x" + Long.toHexString((1L << topBits) - 1) + "ULL");
+        }
+        String cls = "V" + CosimTopWriter.TOP;
+        return """
+                #include "%1$s.h"
+                #include "verilated.h"
+                #include <chrono>
+                #include <cstdint>
+                #include <cstdio>
+                #include <cstdlib>
+                #include <cstring>
+                #include <vector>
+
+                static const int IN_WORDS = %2$d;
+                static const int OUT_WORDS = %3$d;
+                static const int DATA_INPUTS = %4$d;
+                static const int DATA_WORD[] = {%5$s};
+                static const int DATA_COUNT[] = {%6$s};
+                static const uint64_t DATA_MASK[] = {%7$s};
+                static const int RESET_WORD = %8$d;
+
+                static void setInputs(%1$s* top, const uint64_t* in) {
+                    for (int w = 0; w < IN_WORDS; w++) {
+                        top->in_bus[2 * w] = (uint32_t) in[w];
+                        top->in_bus[2 * w + 1] = (uint32_t) (in[w] >> 32);
+                    }
+                }
+
+                static void getOutputs(%1$s* top, uint64_t* out) {
+                    for (int w = 0; w < OUT_WORDS; w++) {
+                        out[w] = (uint64_t) top->out_bus[2 * w] | ((uint64_t) top->out_bus[2 * w + 1] << 32);
+                    }
+                }
+
+                static void risingEdge(%1$s* top) {
+                    top->clk = 1;
+                    top->eval();
+                    top->clk = 0;
+                    top->eval();
+                }
+
+                static bool readFully(void* into, size_t bytes) {
+                    return fread(into, 1, bytes, stdin) == bytes;
+                }
+
+                static int serve(%1$s* top) {
+                    std::vector<uint64_t> in, out;
+                    for (;;) {
+                        uint32_t n;
+                        if (!readFully(&n, sizeof n)) {
+                            fprintf(stderr, "harness: input ended without the final zero count\\n");
+                            return 1;
+                        }
+                        if (n == 0) {
+                            return 0;
+                        }
+                        in.resize((size_t) n * IN_WORDS);
+                        out.resize((size_t) n * OUT_WORDS);
+                        if (!readFully(in.data(), in.size() * sizeof(uint64_t))) {
+                            fprintf(stderr, "harness: input ended inside a batch of %%u cycles\\n", n);
+                            return 1;
+                        }
+                        for (uint32_t c = 0; c < n; c++) {
+                            setInputs(top, &in[(size_t) c * IN_WORDS]);
+                            top->eval();
+                            getOutputs(top, &out[(size_t) c * OUT_WORDS]);
+                            risingEdge(top);
+                        }
+                        if (fwrite(out.data(), sizeof(uint64_t), out.size(), stdout) != out.size() || fflush(stdout) != 0) {
+                            fprintf(stderr, "harness: cannot write the outputs\\n");
+                            return 1;
+                        }
+                    }
+                }
+
+                static uint64_t splitmixState;
+
+                static uint64_t nextDraw() {
+                    uint64_t z = (splitmixState += 0x9E3779B97F4A7C15ULL);
+                    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+                    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+                    return z ^ (z >> 31);
+                }
+
+                static double now() {
+                    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+                }
+
+                static int bench(%1$s* top, uint64_t seed, long rows, double warmup, double measure) {
+                    splitmixState = seed;
+                    std::vector<uint64_t> table((size_t) rows * IN_WORDS, 0);
+                    for (long r = 0; r < rows; r++) {
+                        uint64_t* row = &table[(size_t) r * IN_WORDS];
+                        for (int p = 0; p < DATA_INPUTS; p++) {
+                            for (int i = 0; i < DATA_COUNT[p]; i++) {
+                                row[DATA_WORD[p] + i] = nextDraw();
+                            }
+                            row[DATA_WORD[p] + DATA_COUNT[p] - 1] &= DATA_MASK[p];
+                        }
+                        if (RESET_WORD >= 0) {
+                            row[RESET_WORD] = r == 0 ? 1 : 0;
+                        }
+                    }
+                    uint64_t out[OUT_WORDS];
+                    uint64_t checksum = 0;
+                    long long cycle = 0;
+                    auto runCycle = [&]() {
+                        long row = cycle == 0 ? 0 : (long) (1 + (cycle - 1) %% (rows - 1));
+                        setInputs(top, &table[(size_t) row * IN_WORDS]);
+                        top->eval();
+                        getOutputs(top, out);
+                        for (int w = 0; w < OUT_WORDS; w++) {
+                            checksum ^= out[w];
+                        }
+                        risingEdge(top);
+                        cycle++;
+                    };
+                    runCycle();
+                    long long batch = 16;
+                    double warmupEnd = now() + warmup;
+                    while (now() < warmupEnd) {
+                        for (long long i = 0; i < batch; i++) {
+                            runCycle();
+                        }
+                        if (batch < (1 << 20)) {
+                            batch *= 2;
+                        }
+                    }
+                    batch = batch / 8 < 16 ? 16 : batch / 8;
+                    long long first = cycle;
+                    double start = now();
+                    double end = start + measure;
+                    double t;
+                    do {
+                        for (long long i = 0; i < batch; i++) {
+                            runCycle();
+                        }
+                        t = now();
+                    } while (t < end);
+                    printf("%%lld %%.9f %%llu\\n", cycle - first, t - start, (unsigned long long) checksum);
+                    return 0;
+                }
+
+                int main(int argc, char** argv) {
+                    VerilatedContext* context = new VerilatedContext;
+                    %1$s* top = new %1$s{context};
+                    top->clk = 0;
+                    top->eval();
+                    int status;
+                    if (argc == 6 && strcmp(argv[1], "bench") == 0) {
+                        status = bench(top, strtoull(argv[2], nullptr, 10), atol(argv[3]), atof(argv[4]), atof(argv[5]));
+                    } else {
+                        status = serve(top);
+                    }
+                    top->final();
+                    delete top;
+                    delete context;
+                    return status;
+                }
+                """.formatted(cls, layout.inputWords(), layout.outputWords(), dataWords.size(),
+                join(dataWords), join(dataCounts), join(dataMasks), resetWord);
+    }
+
+    /** C++ rejects an empty braced array initialiser for an array of unknown size; a dummy 0 is never read. */
+    private static String join(List<String> values) {
+        return values.isEmpty() ? "0" : String.join(", ", values);
+    }
+}
