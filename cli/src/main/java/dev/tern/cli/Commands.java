@@ -12,6 +12,7 @@ final class Commands {
                 new DemoCommand(),
                 new ListDesignsCommand(),
                 new GenerateCommand(),
+                new CosimCommand(),
                 new EnergyCommand(),
                 new MakeModelCommand(),
                 new InferCommand());

@@ -41,6 +41,8 @@ final class UserErrors {
                 || e instanceof dev.tern.bitnet.codec.ModelFormatException
                 || e instanceof dev.tern.bitnet.model.BitNetException
                 || e instanceof dev.tern.bitnet.tokenizer.TokenizerException
-                || e instanceof dev.tern.energy.EnergyModelException;
+                || e instanceof dev.tern.energy.EnergyModelException
+                || e instanceof dev.tern.testbench.CosimException
+                || e instanceof dev.tern.sim.SimulationException;
     }
 }
