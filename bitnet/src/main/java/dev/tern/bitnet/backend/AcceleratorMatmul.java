@@ -41,7 +41,7 @@ public final class AcceleratorMatmul implements TernaryMatmul, AutoCloseable {
      * @throws BitNetException naming the projection and the limit when the model does not fit
      */
     public static AcceleratorMatmul forModel(BitNetConfig model, AcceleratorConfig config) {
-        int widestInput = Math.max(Math.max(model.hidden(), model.intermediate()), model.heads() * model.headDim());
+        int widestInput = widestInput(model);
         int tiles = ceilDiv(widestInput, config.lanes());
         if (tiles > config.activationDepth()) {
             throw new BitNetException("the accelerator cannot hold the model's activations: a vector of " + widestInput
@@ -61,12 +61,20 @@ public final class AcceleratorMatmul implements TernaryMatmul, AutoCloseable {
      * {@link AcceleratorConfig#MAX_DEPTH} words).
      */
     public static AcceleratorConfig sizedFor(BitNetConfig model, int lanes, int rows, int pipelineEvery) {
-        int widestInput = Math.max(Math.max(model.hidden(), model.intermediate()), model.heads() * model.headDim());
-        int tiles = ceilDiv(widestInput, Math.max(1, lanes));
+        int tiles = ceilDiv(widestInput(model), Math.max(1, lanes));
         int activationDepth = powerOfTwoAtLeast(Math.max(AcceleratorConfig.MIN_DEPTH, tiles));
         int weightDepth = (int) Math.min(AcceleratorConfig.MAX_DEPTH, powerOfTwoAtLeast(Math.max(AcceleratorConfig.MIN_DEPTH, tiles * 64L)));
         return new AcceleratorConfig(lanes, rows, pipelineEvery, dev.tern.accel.WeightEncoding.TWO_BIT, weightDepth,
                 Math.min(activationDepth, AcceleratorConfig.MAX_DEPTH));
+    }
+
+    /** The longest activation vector any projection of the model takes. */
+    private static int widestInput(BitNetConfig model) {
+        int widest = 0;
+        for (dev.tern.bitnet.model.Projection p : dev.tern.bitnet.model.Projection.values()) {
+            widest = Math.max(widest, p.inFeatures(model));
+        }
+        return widest;
     }
 
     private static int powerOfTwoAtLeast(long n) {
