@@ -4,8 +4,8 @@ import dev.tern.hdl.ir.HwType;
 
 import java.math.BigInteger;
 
-/** The one rule for which numbers a value of a type accepts. */
-final class Values {
+/** The one rule for which numbers a port or memory word of a type accepts, for pokes, loads and stimulus files. */
+public final class Values {
     private Values() {
     }
 
@@ -16,7 +16,7 @@ final class Values {
      *
      * @param what names the port or memory for the error message
      */
-    static BigInteger checkFits(BigInteger value, HwType type, String what) {
+    public static BigInteger checkFits(BigInteger value, HwType type, String what) {
         BigInteger max = BigInteger.ONE.shiftLeft(type.width()).subtract(BigInteger.ONE);
         BigInteger min = type.signed() ? type.minValue() : BigInteger.ZERO;
         if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {

@@ -1,6 +1,7 @@
 package dev.tern.sim;
 
 import dev.tern.hdl.Elaborator;
+import dev.tern.sim.bench.TernaryDotProductTree;
 import org.junit.jupiter.api.Test;
 
 /** The compiled engine against the interpreter: random inputs, every output, every cycle. */
@@ -14,5 +15,10 @@ class EngineEquivalenceTest {
     void operatorZooAgreesOverTenThousandRandomCycles() {
         EngineEquivalence.assertEnginesAgree(
                 Elaborator.elaborate(() -> new TestDesigns.OperatorZoo(1, 5, 63, 64, 65, 128, 130)), 10_000, 2, 0);
+    }
+
+    @Test
+    void ternaryAdderTreeAgreesOverTenThousandRandomCycles() {
+        EngineEquivalence.assertEnginesAgree(TernaryDotProductTree.design(64), 10_000, 3, 500);
     }
 }

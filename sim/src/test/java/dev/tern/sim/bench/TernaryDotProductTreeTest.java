@@ -1,0 +1,53 @@
+package dev.tern.sim.bench;
+
+import dev.tern.hdl.ir.Design;
+import dev.tern.sim.Port;
+import dev.tern.sim.Simulator;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.math.BigInteger;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class TernaryDotProductTreeTest {
+    static final int LANES = 16;
+    static final int LATENCY = 5;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"interpreter", "compiled"})
+    void sumIsTheTernaryDotProductOfTheInputsLatencyCyclesEarlier(String engine) {
+        Design design = TernaryDotProductTree.design(LANES);
+        Simulator sim = engine.equals("compiled") ? Simulator.compile(design) : Simulator.interpret(design);
+        Port activations = sim.port("activations");
+        Port weights = sim.port("weights");
+        Random random = new Random(5);
+        Deque<Long> expected = new ArrayDeque<>();
+        Deque<Long> valid = new ArrayDeque<>();
+        sim.reset();
+        for (int cycle = 0; cycle < 300; cycle++) {
+            BigInteger x = new BigInteger(8 * LANES, random);
+            BigInteger w = new BigInteger(2 * LANES, random);
+            long inValid = random.nextInt(2);
+            long dot = 0;
+            for (int lane = 0; lane < LANES; lane++) {
+                long xi = (byte) x.shiftRight(8 * lane).intValue();
+                int code = w.shiftRight(2 * lane).intValue() & 3;
+                dot += code == 2 ? xi : code == 0 ? -xi : 0;
+            }
+            sim.pokeBig(activations, x);
+            sim.pokeBig(weights, w);
+            sim.poke("in_valid", inValid);
+            expected.addLast(dot);
+            valid.addLast(inValid);
+            if (expected.size() > LATENCY) {
+                assertEquals(expected.removeFirst(), sim.peek("sum"), "cycle " + cycle);
+                assertEquals(valid.removeFirst(), sim.peek("out_valid"), "cycle " + cycle);
+            }
+            sim.step();
+        }
+    }
+}
