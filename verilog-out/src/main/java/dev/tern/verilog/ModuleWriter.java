@@ -50,7 +50,7 @@ final class ModuleWriter {
         StringBuilder out = new StringBuilder();
         header(out);
         out.append("module ").append(module.name()).append(" (\n");
-        out.append(String.join(",\n", portDeclarations()));
+        out.append(joinPorts(portDeclarations()));
         out.append("\n);\n");
         List<String> declarations = declarations();
         if (!declarations.isEmpty()) {
@@ -82,6 +82,27 @@ final class ModuleWriter {
             out.append('\n');
             lines.forEach(l -> out.append(l).append('\n'));
         }
+    }
+
+    /**
+     * The port list with a comma after every declaration but the last. A lint waiver after a declaration is
+     * a line comment, so the comma goes on the declaration's own line, before it.
+     */
+    private static String joinPorts(List<String> ports) {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < ports.size(); i++) {
+            List<String> port = new ArrayList<>(List.of(ports.get(i).split("\n")));
+            if (i + 1 < ports.size()) {
+                for (int j = port.size() - 1; j >= 0; j--) {
+                    if (!port.get(j).strip().startsWith("//")) {
+                        port.set(j, port.get(j) + ",");
+                        break;
+                    }
+                }
+            }
+            lines.addAll(port);
+        }
+        return String.join("\n", lines);
     }
 
     private List<String> portDeclarations() {
