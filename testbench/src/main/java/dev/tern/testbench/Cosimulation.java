@@ -49,6 +49,7 @@ public final class Cosimulation {
     private final List<Side> sides;
     private final BusLayout layout;
     private final Path waveformDirectory;
+    private long compared;
 
     /** @param waveformDirectory where mismatch waveforms go, or null for none */
     public Cosimulation(List<Side> sides, Path waveformDirectory) {
@@ -63,18 +64,38 @@ public final class Cosimulation {
 
     /** Runs {@code cycles} cycles against a simulation of {@link #layout()}, stopping at the first mismatch. */
     public CosimResult run(VerilogSimulation verilog, long cycles) {
+        List<Mismatch> found = new ArrayList<>();
+        long ran = run(verilog, cycles, true, found);
+        return new CosimResult(verilog.tool(), ran, compared, found.stream().findFirst());
+    }
+
+    /**
+     * Runs {@code cycles} cycles, comparing each design until its first mismatch and the others to the
+     * end; returns at most one mismatch per design.
+     */
+    public List<Mismatch> runAll(VerilogSimulation verilog, long cycles) {
+        List<Mismatch> found = new ArrayList<>();
+        run(verilog, cycles, false, found);
+        return found;
+    }
+
+    /** Values compared by the last run. */
+    public long compared() {
+        return compared;
+    }
+
+    private long run(VerilogSimulation verilog, long cycles, boolean stopAtFirst, List<Mismatch> found) {
         List<Bound> bound = new ArrayList<>();
         int engines = 0;
         for (int d = 0; d < sides.size(); d++) {
             bound.add(new Bound(sides.get(d), layout.duts().get(d)));
             engines = Math.max(engines, sides.get(d).engines().size());
         }
-        int in = layout.inputWords();
-        int out = layout.outputWords();
+        compared = 0;
         Chunk previous = null;
         for (long start = 0; start < cycles; ) {
             int n = (int) Math.min(CHUNK, cycles - start);
-            Chunk chunk = new Chunk(start, n, in, out, engines);
+            Chunk chunk = new Chunk(start, n, layout.inputWords(), layout.outputWords(), engines);
             for (int c = 0; c < n; c++) {
                 for (Bound b : bound) {
                     b.cycle(start + c, chunk, c);
@@ -83,16 +104,25 @@ public final class Cosimulation {
             verilog.run(chunk.inputs, chunk.actual, chunk.unknown, n);
             for (int c = 0; c < n; c++) {
                 for (Bound b : bound) {
+                    if (b.failed) {
+                        continue;
+                    }
                     Optional<Mismatch> m = b.compare(chunk, c, verilog.tool(), previous);
                     if (m.isPresent()) {
-                        return new CosimResult(verilog.tool(), start + c + 1, compared(bound), m);
+                        b.failed = true;
+                        found.add(m.get());
+                        if (stopAtFirst) {
+                            compared = compared(bound);
+                            return start + c + 1;
+                        }
                     }
                 }
             }
             previous = chunk;
             start += n;
         }
-        return new CosimResult(verilog.tool(), cycles, compared(bound), Optional.empty());
+        compared = compared(bound);
+        return cycles;
     }
 
     private static long compared(List<Bound> bound) {
@@ -132,6 +162,7 @@ public final class Cosimulation {
          */
         boolean resetDone;
         long compared;
+        boolean failed;
 
         Bound(Side side, BusLayout.Dut dut) {
             this.side = side;

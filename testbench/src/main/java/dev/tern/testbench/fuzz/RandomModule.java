@@ -132,7 +132,7 @@ final class RandomModule extends Component {
             case 17 -> a.bit(random.nextInt(a.width()));
             case 18 -> limit(random.nextBoolean() ? a.zext(a.width() + random.nextInt(8)) : a.sext(a.width() + random.nextInt(8)));
             case 19 -> a.type().signed() ? a.asUInt() : a.asSInt();
-            case 20 -> a.add(randomValue(a.type()).longValue());
+            case 20 -> a.add(smallValue(a.type()));
             case 21 -> a.xor(lit(randomValue(a.type()), a.type()));
             case 22 -> whenWire(index, a, b);
             default -> fit(a, randomType());
@@ -226,6 +226,11 @@ final class RandomModule extends Component {
     private BigInteger randomValue(HwType type) {
         BigInteger bits = new BigInteger(type.width(), new java.util.Random(random.nextLong()));
         return type.signed() && bits.testBit(type.width() - 1) ? bits.subtract(BigInteger.ONE.shiftLeft(type.width())) : bits;
+    }
+
+    /** A value of {@code type} that also fits a Java long (the DSL's integer operands). */
+    private long smallValue(HwType type) {
+        return randomValue(type.width() <= 62 ? type : type.withWidth(62)).longValue();
     }
 
     private Signal sameSignedness(Signal s, Signal like) {

@@ -1,0 +1,16 @@
+package dev.tern.testbench.fuzz;
+
+import dev.tern.hdl.Elaborator;
+import dev.tern.hdl.ir.Design;
+
+import java.util.SplittableRandom;
+
+/** The random design of a {@link FuzzSpec}: the same spec always gives the same design. */
+public final class RandomDesigns {
+    private RandomDesigns() {
+    }
+
+    public static Design design(FuzzSpec spec) {
+        return Elaborator.elaborate(() -> new RandomModule(spec, new SplittableRandom(spec.seed()), 1, "m"));
+    }
+}
