@@ -417,11 +417,14 @@ public final class JavaCodeGenerator {
      * An operand of an operator whose result keeps only its low bits (a wrapping sum, difference,
      * negation or inverse), where bit {@code i} of the result depends only on bits up to {@code i}: a sign extension
      * computed in the same method is read as its sign-extended 64-bit value, saving the mask the sum
-     * applies anyway (the low bits are the same).
+     * applies anyway (the low bits are the same). Not for the extension of a state value during the rising
+     * edge: the state may be overwritten between the extension and this operator, and the schedule
+     * orders only the extension before that write.
      */
     private String wrapping(int node, Chunk chunk) {
         if (netlist.node(node) instanceof Node.Extend x && x.signed() && x.width() <= 64
-                && (chunk.phase.isEdge() ? edgeChunk : evaluationChunk)[node] == chunk.id) {
+                && (chunk.phase.isEdge() ? edgeChunk : evaluationChunk)[node] == chunk.id
+                && !(chunk.phase.isEdge() && netlist.node(x.operand()) instanceof Node.State)) {
             return "NarrowOps.signExtend(" + operand(x.operand(), chunk) + ", " + netlist.width(x.operand()) + ")";
         }
         return operand(node, chunk);
