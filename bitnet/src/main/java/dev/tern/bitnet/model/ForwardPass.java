@@ -197,13 +197,7 @@ public final class ForwardPass {
         }
         DenseMatrix head = weights.lmHead();
         float[][] logits = new float[count][config.vocab()];
-        pool.forRange(config.vocab(), LOGIT_ROWS_PER_PIECE, (from, to) -> {
-            for (int r = from; r < to; r++) {
-                for (int i = 0; i < count; i++) {
-                    logits[i][r] = head.dotRow(r, normed[i]);
-                }
-            }
-        });
+        pool.forRange(config.vocab(), LOGIT_ROWS_PER_PIECE, (from, to) -> head.dotRows(from, to, normed, logits));
         return logits;
     }
 

@@ -8,19 +8,27 @@ import java.nio.ByteOrder;
 /**
  * The software {@link TernaryMatmul}: exact, multithreaded, and working on the packed codes directly.
  *
- * <p>Bit-sliced: eight bytes of a packed row are read as one 64-bit word holding 32 codes, from which two
- * masks follow with a few logic operations, the weights that are +1 and those that are -1. Each activation
- * vector is split once per call into its eight two's-complement bit planes, laid out like the codes (bit
- * {@code 2j} of a plane word belongs to column {@code j} of the group). The dot product of a group is then
+ * <p>Bit-sliced: sixteen bytes of a packed row, 64 weights, are read as two 64-bit words of 32 codes each,
+ * from which two 64-bit masks follow with a few logic operations: the weights that are +1 and those that
+ * are -1, the first word's weights on the even bits and the second word's on the odd bits. Each activation
+ * vector is split once per call into its eight two's-complement bit planes, laid out the same way (bit
+ * {@code 2j} of plane word {@code k} is bit k of activation {@code 64q + j}, bit {@code 2j + 1} that of
+ * activation {@code 64q + 32 + j}). The dot product of 64 weights is then
  * {@code sum over bit k of w_k * (popcount(plus & plane_k) - popcount(minus & plane_k))}, with
- * {@code w_k = 2^k} and {@code w_7 = -128}: additions and population counts only, as in hardware.
- * Rows are split between the pool's threads. Code 3 (never a weight) counts as 0.
+ * {@code w_k = 2^k} and {@code w_7 = -128}: additions and population counts only, as in hardware, each
+ * population count covering 64 weights. Rows are split between the pool's threads. Code 3 (never a weight)
+ * counts as 0.
  */
 public final class ReferenceTernaryMatmul implements TernaryMatmul {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     /** The low bit of every 2-bit code in a word. */
     private static final long LOW_BITS = 0x5555_5555_5555_5555L;
+    /** Four ZERO codes in every byte: what a row holds past its end. */
+    private static final long ZERO_CODES = 0x5555_5555_5555_5555L;
     private static final int CODES_PER_WORD = 32;
+    /** Weights covered by one pair of code words, one plus mask and one minus mask. */
+    private static final int WEIGHTS_PER_SLICE = 2 * CODES_PER_WORD;
+    private static final int BYTES_PER_SLICE = 2 * Long.BYTES;
     private static final int PLANES = 8;
     /** Weights per parallel piece: enough that handing out a piece costs little next to it. */
     private static final int WEIGHTS_PER_PIECE = 1 << 18;
@@ -40,11 +48,11 @@ public final class ReferenceTernaryMatmul implements TernaryMatmul {
     public void multiply(PackedTernaryMatrix w, byte[][] xq, int[][] out) {
         TernaryMatmul.checkShapes(w, xq, out);
         int tokens = xq.length;
-        int groups = (w.cols() + CODES_PER_WORD - 1) / CODES_PER_WORD;
+        int slices = (w.cols() + WEIGHTS_PER_SLICE - 1) / WEIGHTS_PER_SLICE;
         long[][] planes = new long[tokens][];
         pool.forRange(tokens, 1, (from, to) -> {
             for (int t = from; t < to; t++) {
-                planes[t] = bitPlanes(xq[t], groups);
+                planes[t] = bitPlanes(xq[t], slices);
             }
         });
         byte[] codes = w.packedCodes();
@@ -60,13 +68,17 @@ public final class ReferenceTernaryMatmul implements TernaryMatmul {
         });
     }
 
-    /** Word {@code g * 8 + k} has bit {@code 2j} set when bit k of activation {@code 32g + j} is set. */
-    private static long[] bitPlanes(byte[] x, int groups) {
-        long[] planes = new long[groups * PLANES];
+    /**
+     * Word {@code q * 8 + k} has bit {@code 2j} set when bit k of activation {@code 64q + j} is set, and bit
+     * {@code 2j + 1} when bit k of activation {@code 64q + 32 + j} is.
+     */
+    private static long[] bitPlanes(byte[] x, int slices) {
+        long[] planes = new long[slices * PLANES];
         for (int c = 0; c < x.length; c++) {
             int bits = x[c] & 0xFF;
-            int base = (c / CODES_PER_WORD) * PLANES;
-            long position = 1L << (2 * (c % CODES_PER_WORD));
+            int within = c % WEIGHTS_PER_SLICE;
+            int base = (c / WEIGHTS_PER_SLICE) * PLANES;
+            long position = 1L << (2 * (within % CODES_PER_WORD) + within / CODES_PER_WORD);
             while (bits != 0) {
                 planes[base + Integer.numberOfTrailingZeros(bits)] |= position;
                 bits &= bits - 1;
@@ -77,16 +89,14 @@ public final class ReferenceTernaryMatmul implements TernaryMatmul {
 
     private static int dotRow(byte[] codes, int rowStart, int bytesPerRow, long[] planes) {
         int c0 = 0, c1 = 0, c2 = 0, c3 = 0, c4 = 0, c5 = 0, c6 = 0, c7 = 0;
-        int fullWords = bytesPerRow / Long.BYTES;
-        int groups = planes.length / PLANES;
-        for (int g = 0; g < groups; g++) {
-            long word = g < fullWords ? (long) LONGS.get(codes, rowStart + g * Long.BYTES)
-                    : tailWord(codes, rowStart + g * Long.BYTES, bytesPerRow - g * Long.BYTES);
-            long low = word & LOW_BITS;
-            long high = (word >>> 1) & LOW_BITS;
-            long plus = high & ~low;
-            long minus = ~(high | low) & LOW_BITS;
-            int p = g * PLANES;
+        int slices = planes.length / PLANES;
+        for (int q = 0; q < slices; q++) {
+            int offset = q * BYTES_PER_SLICE;
+            long first = codeWord(codes, rowStart, bytesPerRow, offset);
+            long second = codeWord(codes, rowStart, bytesPerRow, offset + Long.BYTES);
+            long plus = plusMask(first) | (plusMask(second) << 1);
+            long minus = minusMask(first) | (minusMask(second) << 1);
+            int p = q * PLANES;
             c0 += Long.bitCount(plus & planes[p]) - Long.bitCount(minus & planes[p]);
             c1 += Long.bitCount(plus & planes[p + 1]) - Long.bitCount(minus & planes[p + 1]);
             c2 += Long.bitCount(plus & planes[p + 2]) - Long.bitCount(minus & planes[p + 2]);
@@ -100,12 +110,25 @@ public final class ReferenceTernaryMatmul implements TernaryMatmul {
         return c0 + 2 * c1 + 4 * c2 + 8 * c3 + 16 * c4 + 32 * c5 + 64 * c6 - 128 * c7;
     }
 
-    /** The last, partial word of a row: its remaining bytes, and ZERO codes (0x55) where the row has ended. */
-    private static long tailWord(byte[] codes, int start, int available) {
-        long word = 0x5555_5555_5555_5555L;
-        for (int i = 0; i < available; i++) {
+    /** The low bit of each code that is +1 (binary 10). */
+    private static long plusMask(long word) {
+        return (word >>> 1) & ~word & LOW_BITS;
+    }
+
+    /** The low bit of each code that is -1 (binary 00). */
+    private static long minusMask(long word) {
+        return ~(word | (word >>> 1)) & LOW_BITS;
+    }
+
+    /** The code word {@code offset} bytes into a row; past the row's end it holds ZERO codes. */
+    private static long codeWord(byte[] codes, int rowStart, int bytesPerRow, int offset) {
+        if (offset + Long.BYTES <= bytesPerRow) {
+            return (long) LONGS.get(codes, rowStart + offset);
+        }
+        long word = ZERO_CODES;
+        for (int i = 0; i < bytesPerRow - offset; i++) {
             word &= ~(0xFFL << (8 * i));
-            word |= (codes[start + i] & 0xFFL) << (8 * i);
+            word |= (codes[rowStart + offset + i] & 0xFFL) << (8 * i);
         }
         return word;
     }

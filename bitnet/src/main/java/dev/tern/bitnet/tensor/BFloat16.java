@@ -12,6 +12,13 @@ public final class BFloat16 {
         return Float.intBitsToFloat((bits & 0xFFFF) << 16);
     }
 
+    /** Converts {@code count} bfloat16 bit patterns from {@code bits} into {@code dst}, each as {@link #toFloat(short)}. */
+    public static void toFloat(short[] bits, float[] dst, int count) {
+        for (int i = 0; i < count; i++) {
+            dst[i] = toFloat(bits[i]);
+        }
+    }
+
     public static short fromFloat(float value) {
         int bits = Float.floatToRawIntBits(value);
         if ((bits & 0x7FFFFFFF) > 0x7F800000) {

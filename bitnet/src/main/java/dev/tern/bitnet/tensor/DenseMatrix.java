@@ -26,4 +26,16 @@ public interface DenseMatrix {
         }
         return sum;
     }
+
+    /**
+     * For every row {@code r} in {@code [from, to)} and every vector {@code b}: {@code out[b][r] = dotRow(r, x[b])},
+     * bit for bit; implementations override this to read each row once for the whole batch.
+     */
+    default void dotRows(int from, int to, float[][] x, float[][] out) {
+        for (int r = from; r < to; r++) {
+            for (int b = 0; b < x.length; b++) {
+                out[b][r] = dotRow(r, x[b]);
+            }
+        }
+    }
 }

@@ -20,6 +20,14 @@ class ReferenceTernaryMatmulTest {
     }
 
     @Test
+    void matchesTheDefinitionOnRandomDataAcrossSliceBoundaries() {
+        for (int cols : new int[] {31, 32, 33, 63, 64, 65, 100, 127, 128, 129, 255, 2560}) {
+            assertProductsEqualDefinition(ReferenceTernaryMatmul.singleThreaded(), randomMatrix(11, cols),
+                    randomActivations(2, cols));
+        }
+    }
+
+    @Test
     void extremeActivationsStayExact() {
         int cols = 1024;
         PackedTernaryMatrix w = PackedTernaryMatrix.zeros(2, cols);

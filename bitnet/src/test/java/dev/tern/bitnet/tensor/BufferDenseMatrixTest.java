@@ -11,6 +11,43 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class BufferDenseMatrixTest {
     @Test
+    void batchedRowDotsEqualTheColumnOrderFloatSumOnRandomData() {
+        java.util.Random random = new java.util.Random(5);
+        int rows = 37;
+        int cols = 131;
+        float[] values = new float[rows * cols];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) (random.nextGaussian() * 3);
+        }
+        float[][] x = new float[3][cols];
+        for (float[] vector : x) {
+            for (int c = 0; c < cols; c++) {
+                vector[c] = (float) random.nextGaussian();
+            }
+        }
+        for (DenseElementType type : DenseElementType.values()) {
+            BufferDenseMatrix m = BufferDenseMatrix.of(type, rows, cols, values);
+            float[][] out = new float[x.length][rows];
+            m.dotRows(3, rows, x, out);
+            for (int b = 0; b < x.length; b++) {
+                for (int r = 0; r < rows; r++) {
+                    float expected = 0f;
+                    if (r >= 3) {
+                        for (int c = 0; c < cols; c++) {
+                            expected += type.round(values[r * cols + c]) * x[b][c];
+                        }
+                    }
+                    String where = type + " row " + r + " vector " + b;
+                    assertEquals(Float.floatToRawIntBits(expected), Float.floatToRawIntBits(out[b][r]), where);
+                    if (r >= 3) {
+                        assertEquals(Float.floatToRawIntBits(expected), Float.floatToRawIntBits(m.dotRow(r, x[b])), where);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void readsEachElementTypeLittleEndianFromTheBufferPosition() {
         ByteBuffer bytes = ByteBuffer.allocate(3 + 6 * 2).order(ByteOrder.LITTLE_ENDIAN);
         bytes.position(3);

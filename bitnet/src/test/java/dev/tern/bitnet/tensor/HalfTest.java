@@ -49,6 +49,31 @@ class HalfTest {
     }
 
     @Test
+    void everyBitPatternDecodesToItsTextbookValue() {
+        short[] all = new short[1 << 16];
+        for (int bits = 0; bits < all.length; bits++) {
+            all[bits] = (short) bits;
+        }
+        float[] bulk = new float[all.length];
+        Half.toFloat(all, bulk, all.length);
+        for (int bits = 0; bits < all.length; bits++) {
+            int exponent = (bits >>> 10) & 0x1F;
+            int mantissa = bits & 0x3FF;
+            float expected;
+            if (exponent == 0x1F) {
+                expected = Float.intBitsToFloat(((bits & 0x8000) << 16) | 0x7F800000 | (mantissa << 13));
+            } else {
+                double magnitude = exponent == 0 ? Math.scalb((double) mantissa, -24)
+                        : Math.scalb(1024.0 + mantissa, exponent - 25);
+                expected = (float) ((bits & 0x8000) != 0 ? -magnitude : magnitude);
+            }
+            String pattern = "pattern " + Integer.toHexString(bits);
+            assertEquals(Float.floatToRawIntBits(expected), Float.floatToRawIntBits(Half.toFloat((short) bits)), pattern);
+            assertEquals(Float.floatToRawIntBits(expected), Float.floatToRawIntBits(bulk[bits]), pattern);
+        }
+    }
+
+    @Test
     void decodesSubnormalsZerosInfinitiesAndNaN() {
         assertEquals(0x1p-24f, Half.toFloat((short) 0x0001));
         assertEquals(1023 * 0x1p-24f, Half.toFloat((short) 0x03FF));
