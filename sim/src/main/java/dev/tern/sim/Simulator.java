@@ -265,7 +265,11 @@ public final class Simulator implements AutoCloseable {
             throw new SimulationException("port " + port.name + " is " + port.type + ": it takes " + n
                     + " words with the bits above " + port.width() + " zero");
         }
-        System.arraycopy(words, 0, values, port.slot, n);
+        if (n == 1) {
+            values[port.slot] = words[0];
+        } else {
+            System.arraycopy(words, 0, values, port.slot, n);
+        }
         changed();
     }
 
@@ -329,7 +333,12 @@ public final class Simulator implements AutoCloseable {
     /** Copies the value's packed words into {@code into} from {@code offset}, without allocating. */
     public void peekWords(Probe probe, long[] into, int offset) {
         prepareRead(probe);
-        System.arraycopy(values, probe.slot, into, offset, WideOps.words(probe.width()));
+        int n = WideOps.words(probe.width());
+        if (n == 1) {
+            into[offset] = values[probe.slot];
+        } else {
+            System.arraycopy(values, probe.slot, into, offset, n);
+        }
     }
 
     /** A port by name if there is one, otherwise any signal by hierarchical name. */

@@ -1,5 +1,7 @@
 package dev.tern.sim.bench;
 
+import dev.tern.hdl.catalog.DesignCatalog;
+import dev.tern.hdl.catalog.DesignGenerator;
 import dev.tern.hdl.ir.Design;
 import dev.tern.sim.Port;
 import dev.tern.sim.Simulator;
@@ -7,6 +9,7 @@ import dev.tern.sim.ops.WideOps;
 import dev.tern.sim.stimulus.RandomStimulus;
 import dev.tern.sim.stimulus.StimulusTable;
 
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
@@ -20,7 +23,9 @@ import java.util.function.Consumer;
  *
  * <p>Setup time runs from the IR to the end of the first cycle (flattening, and for the compiled engine
  * code generation, compilation and loading). The speed is measured after a warm-up that lets the JIT
- * compile the generated code, over at least the configured time.
+ * compile the generated code: at least the configured time, and on until, over two half-second windows
+ * in a row, the speed has stopped rising and the JIT compilers have gone quiet (at most ten times the
+ * configured time); then over at least the configured measuring time.
  */
 public final class SimBenchmark {
     /** The engines measured here; Verilator and Icarus join through the testbench harness. */
@@ -55,6 +60,9 @@ public final class SimBenchmark {
         }
     }
 
+    private static final long WARMUP_WINDOW_NANOS = 500_000_000L;
+    private static final double MAX_WARMUP_FACTOR = 10;
+    private static final long BATCH_NANOS = 5_000_000L;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final long seed;
@@ -84,6 +92,44 @@ public final class SimBenchmark {
         return cases;
     }
 
+    /** The example catalog's designs with their default parameters. */
+    public static List<Case> catalogDesigns() {
+        List<Case> cases = new ArrayList<>();
+        DesignCatalog catalog = DesignCatalog.examples();
+        for (DesignGenerator g : catalog.all()) {
+            cases.add(new Case(g.name(), catalog.elaborate(g.name(), List.of())));
+        }
+        return cases;
+    }
+
+    /**
+     * Measures the catalog designs and the adder trees on both Java engines and prints the table, then
+     * the JSON rows with {@code --json}. {@code --seconds S} sets the measured time per row (default 3),
+     * {@code --warmup S} the warm-up (default 5).
+     */
+    public static void main(String[] args) {
+        boolean json = false;
+        double seconds = 3;
+        double warmup = 5;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--json" -> json = true;
+                case "--seconds" -> seconds = Double.parseDouble(args[++i]);
+                case "--warmup" -> warmup = Double.parseDouble(args[++i]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + "; options: --json, --seconds S, --warmup S");
+            }
+        }
+        List<Case> cases = new ArrayList<>(catalogDesigns());
+        cases.addAll(adderTrees());
+        SimBenchmark benchmark = new SimBenchmark(1, warmup, seconds, 1024);
+        List<Measurement> rows = benchmark.run(cases, List.of(Engine.INTERPRETER, Engine.COMPILED),
+                m -> System.err.printf("%s on the %s: %,.0f cycles/s%n", m.design(), m.engine(), m.cyclesPerSecond()));
+        System.out.print(BenchmarkReport.table(rows));
+        if (json) {
+            System.out.println(BenchmarkReport.json(rows));
+        }
+    }
+
     /** Each case on each engine, reporting every measurement as it is made. */
     public List<Measurement> run(List<Case> cases, List<Engine> engines, Consumer<Measurement> progress) {
         List<Measurement> all = new ArrayList<>();
@@ -105,31 +151,59 @@ public final class SimBenchmark {
         double setup = seconds(System.nanoTime() - start);
 
         long next = 1;
-        long batch = 16;
-        long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
-        while (System.nanoTime() < warmupEnd) {
-            for (long i = 0; i < batch; i++) {
-                cycle.run(next++);
+        long warmupStart = System.nanoTime();
+        long minimumEnd = warmupStart + (long) (warmupSeconds * 1e9);
+        long maximumEnd = warmupStart + (long) (MAX_WARMUP_FACTOR * warmupSeconds * 1e9);
+        double best = 0;
+        int windowsWithoutGain = 0;
+        while (true) {
+            long windowStart = System.nanoTime();
+            long windowFirst = next;
+            long compilingBefore = jitMillis();
+            next = runFor(cycle, next, WARMUP_WINDOW_NANOS);
+            long now = System.nanoTime();
+            boolean jitQuiet = jitMillis() - compilingBefore < WARMUP_WINDOW_NANOS / 1_000_000 / 50;
+            double rate = (next - windowFirst) / seconds(now - windowStart);
+            windowsWithoutGain = rate > best * 1.05 || !jitQuiet ? 0 : windowsWithoutGain + 1;
+            best = Math.max(best, rate);
+            if (now >= maximumEnd || (now >= minimumEnd && windowsWithoutGain >= 2)) {
+                break;
             }
-            batch = Math.min(batch * 2, 1 << 20);
         }
         long first = next;
         long measureStart = System.nanoTime();
         long cpuStart = THREADS.getCurrentThreadCpuTime();
-        long measureEnd = measureStart + (long) (measureSeconds * 1e9);
-        batch = Math.max(16, batch / 8);
-        long now;
-        do {
-            for (long i = 0; i < batch; i++) {
-                cycle.run(next++);
-            }
-            now = System.nanoTime();
-        } while (now < measureEnd);
+        next = runFor(cycle, next, (long) (measureSeconds * 1e9));
+        long now = System.nanoTime();
         long cpu = THREADS.getCurrentThreadCpuTime() - cpuStart;
         checksum ^= cycle.checksum;
         double elapsed = seconds(now - measureStart);
         long cycles = next - first;
         return new Measurement(c.name(), sim.engine(), cycles / elapsed, setup, cycles, elapsed, seconds(cpu));
+    }
+
+    /** Milliseconds the JIT compilers have worked so far, or 0 when the JVM does not say. */
+    private static long jitMillis() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+    }
+
+    /** Runs cycles from {@code next} for about {@code nanos}, in batches of a few milliseconds; returns the next cycle. */
+    private static long runFor(Cycle cycle, long next, long nanos) {
+        long start = System.nanoTime();
+        long batch = 1;
+        long now;
+        do {
+            long batchStart = System.nanoTime();
+            for (long i = 0; i < batch; i++) {
+                cycle.run(next++);
+            }
+            now = System.nanoTime();
+            if (now - batchStart < BATCH_NANOS) {
+                batch *= 2;
+            }
+        } while (now - start < nanos);
+        return next;
     }
 
     /** An XOR of every output word read, so that no reading can be optimised away. */

@@ -1,0 +1,62 @@
+package dev.tern.sim.bench;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Benchmark measurements as a table for people and as JSON rows for tools. Rows of other engines
+ * (Verilator, Icarus) are {@link SimBenchmark.Measurement}s as well; each row's speed and setup time
+ * are given relative to the {@code verilator} row of the same design when there is one (speed ratio 2.00x:
+ * twice Verilator's cycles per second; setup ratio 0.10x: a tenth of its verilate-and-compile time).
+ */
+public final class BenchmarkReport {
+    public static final String VERILATOR = "verilator";
+
+    private BenchmarkReport() {
+    }
+
+    public static String table(List<SimBenchmark.Measurement> rows) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("%-22s %-12s %15s %12s %10s %14s%n", "design", "engine", "cycles/s", "speed ratio",
+                "setup s", "setup ratio"));
+        for (SimBenchmark.Measurement m : rows) {
+            SimBenchmark.Measurement v = verilator(rows, m.design());
+            String speed = v == null ? "-" : String.format("%.2fx", m.cyclesPerSecond() / v.cyclesPerSecond());
+            String setup = v == null ? "-" : String.format("%.2fx", m.setupSeconds() / v.setupSeconds());
+            out.append(String.format("%-22s %-12s %,15.0f %12s %10.2f %14s%n", m.design(), m.engine(), m.cyclesPerSecond(),
+                    speed, m.setupSeconds(), setup));
+        }
+        return out.toString();
+    }
+
+    /** One object per design and engine: design, engine, cycles_per_s, setup_s, cycles, seconds, cpu_seconds. */
+    public static String json(List<SimBenchmark.Measurement> rows) {
+        List<Map<String, Object>> objects = new ArrayList<>();
+        for (SimBenchmark.Measurement m : rows) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("design", m.design());
+            row.put("engine", m.engine());
+            row.put("cycles_per_s", m.cyclesPerSecond());
+            row.put("setup_s", m.setupSeconds());
+            row.put("cycles", m.cycles());
+            row.put("seconds", m.seconds());
+            row.put("cpu_seconds", m.cpuSeconds());
+            objects.add(row);
+        }
+        try {
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(objects);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("benchmark rows could not be written as JSON", e);
+        }
+    }
+
+    private static SimBenchmark.Measurement verilator(List<SimBenchmark.Measurement> rows, String design) {
+        return rows.stream().filter(r -> r.design().equals(design) && r.engine().equals(VERILATOR)).findFirst().orElse(null);
+    }
+}
