@@ -112,9 +112,17 @@ public final class BufferDenseMatrix implements DenseMatrix {
         short[] bits = new short[halfWords == null ? 0 : block.length];
         int row = from;
         for (; row + ROWS_AT_ONCE <= to; row += ROWS_AT_ONCE) {
-            read(row * cols, ROWS_AT_ONCE * cols, block, bits);
-            for (int b = 0; b < x.length; b++) {
-                dotEightRows(block, cols, x[b], out[b], row);
+            if (type == DenseElementType.F16) {
+                // Converted inside the sums: the table loads overlap with the float additions.
+                halfWords.get(row * cols, bits, 0, bits.length);
+                for (int b = 0; b < x.length; b++) {
+                    dotEightHalfRows(bits, cols, x[b], out[b], row);
+                }
+            } else {
+                read(row * cols, ROWS_AT_ONCE * cols, block, bits);
+                for (int b = 0; b < x.length; b++) {
+                    dotEightRows(block, cols, x[b], out[b], row);
+                }
             }
         }
         for (; row < to; row++) {
@@ -149,6 +157,36 @@ public final class BufferDenseMatrix implements DenseMatrix {
         return sum;
     }
 
+    /** {@link #dotEightRows} of eight consecutive F16 rows held as bit patterns in {@code bits}. */
+    private static void dotEightHalfRows(short[] bits, int cols, float[] x, float[] out, int firstRow) {
+        float[] half = Half.Table.VALUES;
+        float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f, s4 = 0f, s5 = 0f, s6 = 0f, s7 = 0f;
+        for (int c = 0; c < cols; c++) {
+            float xc = x[c];
+            s0 += half[bits[c] & 0xFFFF] * xc;
+            s1 += half[bits[cols + c] & 0xFFFF] * xc;
+            s2 += half[bits[2 * cols + c] & 0xFFFF] * xc;
+            s3 += half[bits[3 * cols + c] & 0xFFFF] * xc;
+            s4 += half[bits[4 * cols + c] & 0xFFFF] * xc;
+            s5 += half[bits[5 * cols + c] & 0xFFFF] * xc;
+            s6 += half[bits[6 * cols + c] & 0xFFFF] * xc;
+            s7 += half[bits[7 * cols + c] & 0xFFFF] * xc;
+        }
+        store(out, firstRow, s0, s1, s2, s3, s4, s5, s6, s7);
+    }
+
+    private static void store(float[] out, int firstRow, float s0, float s1, float s2, float s3, float s4, float s5,
+            float s6, float s7) {
+        out[firstRow] = s0;
+        out[firstRow + 1] = s1;
+        out[firstRow + 2] = s2;
+        out[firstRow + 3] = s3;
+        out[firstRow + 4] = s4;
+        out[firstRow + 5] = s5;
+        out[firstRow + 6] = s6;
+        out[firstRow + 7] = s7;
+    }
+
     /** {@link #dot} of eight consecutive rows held in {@code block}, into {@code out[firstRow..firstRow + 8)}. */
     private static void dotEightRows(float[] block, int cols, float[] x, float[] out, int firstRow) {
         float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f, s4 = 0f, s5 = 0f, s6 = 0f, s7 = 0f;
@@ -163,14 +201,7 @@ public final class BufferDenseMatrix implements DenseMatrix {
             s6 += block[6 * cols + c] * xc;
             s7 += block[7 * cols + c] * xc;
         }
-        out[firstRow] = s0;
-        out[firstRow + 1] = s1;
-        out[firstRow + 2] = s2;
-        out[firstRow + 3] = s3;
-        out[firstRow + 4] = s4;
-        out[firstRow + 5] = s5;
-        out[firstRow + 6] = s6;
-        out[firstRow + 7] = s7;
+        store(out, firstRow, s0, s1, s2, s3, s4, s5, s6, s7);
     }
 
     private void checkRow(int row) {
