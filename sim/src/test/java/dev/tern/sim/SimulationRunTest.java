@@ -42,6 +42,20 @@ class SimulationRunTest {
     }
 
     @Test
+    void catalogFifoRunsAThousandRandomCyclesIntoAWaveform(@TempDir Path dir) throws IOException {
+        Design fifo = dev.tern.hdl.catalog.DesignCatalog.examples().elaborate("fifo", List.of("depth=16", "width=8"));
+        Path vcd = dir.resolve("out/fifo.vcd");
+        SimulationRun.Result result = new SimulationRun(fifo, SimulationRun.Settings.cycles(1000).withRandomSeed(7)
+                .withVcd(vcd, List.of())).run((done, total) -> { });
+        assertEquals(1000, result.cycles());
+        assertEquals("compiled", result.engine());
+        String text = Files.readString(vcd);
+        assertTrue(text.startsWith("$version Tern sim $end\n$timescale 1ns $end\n$scope module " + fifo.name() + " $end\n"), text);
+        assertTrue(text.contains("\n#9990\n"), "a sample for the last cycle");
+        assertTrue(text.endsWith("#10000\n1!\n") || text.contains("\n#10000\n1!\n"));
+    }
+
+    @Test
     void withoutStimulusTheDesignIsResetOnce() {
         SimulationRun.Result result = new SimulationRun(counter(), SimulationRun.Settings.cycles(5)
                 .withEngine(SimulationRun.EngineChoice.INTERPRETER)).run((done, total) -> { });
