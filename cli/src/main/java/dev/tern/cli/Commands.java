@@ -13,6 +13,7 @@ final class Commands {
                 new ListDesignsCommand(),
                 new GenerateCommand(),
                 new CosimCommand(),
+                new FuzzCommand(),
                 new EnergyCommand(),
                 new MakeModelCommand(),
                 new InferCommand());
