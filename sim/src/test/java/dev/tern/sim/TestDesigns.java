@@ -25,6 +25,7 @@ final class TestDesigns {
             Input amount = input("amount", uint(8));
             Input wideAmount = input("wide_amount", uint(70));
             Signal previous = null;
+            List<Signal> parts = new ArrayList<>();
             for (int w : widths) {
                 Input a = input("a" + w, uint(w));
                 Input b = input("b" + w, uint(w));
@@ -82,7 +83,10 @@ final class TestDesigns {
                     out("smulx" + w, previous.asSInt().mul(sa));
                 }
                 previous = a;
+                parts.add(a);
+                parts.add(b.bit(0));
             }
+            out("manycat", cat(parts.toArray(new Signal[0])));
         }
 
         private void out(String name, Signal value) {
@@ -183,6 +187,14 @@ final class TestDesigns {
             right.increment.set(left.doubled.bits(11, 0));
             output("left_total", uint(12)).set(left.total);
             output("right_doubled", uint(13)).set(right.doubled);
+
+            List<Signal> lanes = new ArrayList<>();
+            for (int lane = 0; lane < 40; lane++) {
+                lanes.add(data.bits(3 * lane + 2, 3 * lane).xor(sel.bits(2, 0)));
+            }
+            Reg packed = reg("lanes_reg", uint(120));
+            packed.set(cat(lanes.toArray(new Signal[0])));
+            output("packed_out", uint(120)).set(packed);
         }
     }
 }

@@ -9,6 +9,7 @@ import dev.tern.sim.netlist.FlatNetlist;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -43,11 +44,11 @@ public final class CompiledEngine implements Engine {
                 continue;
             }
             SimState state = SimState.allocate(netlist, generated.layout());
-            return new CompiledEngine(generated.layout(), state, instantiate(bytes, state));
+            return new CompiledEngine(generated.layout(), state, instantiate(bytes, state, generated.tables()));
         }
     }
 
-    private static CompiledModel instantiate(byte[] classFile, SimState state) {
+    private static CompiledModel instantiate(byte[] classFile, SimState state, List<int[]> tables) {
         MemoryStore[] memories = state.memories();
         Object[] arrays = new Object[memories.length];
         for (int i = 0; i < arrays.length; i++) {
@@ -56,8 +57,8 @@ public final class CompiledEngine implements Engine {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClass(classFile, true);
             MethodHandle constructor = lookup.findConstructor(lookup.lookupClass(),
-                    MethodType.methodType(void.class, long[].class, Object[].class));
-            return (CompiledModel) constructor.invoke(state.values(), arrays);
+                    MethodType.methodType(void.class, long[].class, Object[].class, int[][].class));
+            return (CompiledModel) constructor.invoke(state.values(), arrays, tables.toArray(int[][]::new));
         } catch (Throwable e) {
             throw new IllegalStateException("loading the generated simulator class failed", e);
         }

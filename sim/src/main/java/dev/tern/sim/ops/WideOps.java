@@ -328,4 +328,17 @@ public final class WideOps {
         }
         clipTop(v, dst, width);
     }
+
+    /**
+     * The concatenation of the values at {@code partSlots} (most significant first, of
+     * {@code partWidths} bits each, narrow or wide) as a wide value of {@code width} bits at {@code dst}.
+     */
+    public static void concat(long[] v, int dst, int width, int[] partSlots, int[] partWidths) {
+        zero(v, dst, width);
+        int low = width;
+        for (int i = 0; i < partSlots.length; i++) {
+            low -= partWidths[i];
+            depositBits(v, partSlots[i], 0, dst, low, partWidths[i]);
+        }
+    }
 }
