@@ -13,6 +13,8 @@ import java.nio.ByteOrder;
  * the element type ({@link dev.tern.bitnet.tensor.Half} for F16, ties to even).
  */
 public final class DenseCodec {
+    private static final int CHUNK_BYTES = 1 << 20;
+
     private DenseCodec() {
     }
 
@@ -52,5 +54,46 @@ public final class DenseCodec {
             }
         }
         return out;
+    }
+
+    /** One row of a dense tensor, written into {@code dst}. */
+    @FunctionalInterface
+    public interface RowSource {
+        void row(int row, float[] dst);
+    }
+
+    /**
+     * The bytes of a rows x cols tensor stored as {@code type}, generated row by row into chunks of about a
+     * megabyte while the file is written. Values must be exact in {@code type}: model writers never round a
+     * weight, so a value that is not is an {@link IllegalArgumentException} naming the tensor and element.
+     */
+    public static TensorDataWriter exactRows(String tensor, DenseElementType type, int rows, int cols, RowSource source) {
+        return out -> {
+            int rowsPerChunk = Math.max(1, CHUNK_BYTES / Math.max(1, cols * type.bytes()));
+            ByteBuffer chunk = ByteBuffer.allocate(rowsPerChunk * cols * type.bytes()).order(ByteOrder.LITTLE_ENDIAN);
+            float[] values = new float[cols];
+            for (int first = 0; first < rows; first += rowsPerChunk) {
+                int count = Math.min(rowsPerChunk, rows - first);
+                chunk.clear();
+                for (int r = 0; r < count; r++) {
+                    source.row(first + r, values);
+                    for (int c = 0; c < cols; c++) {
+                        if (type.round(values[c]) != values[c]) {
+                            throw new IllegalArgumentException("tensor '" + tensor + "': value " + values[c] + " at ("
+                                    + (first + r) + ", " + c + ") is not exact in " + type
+                                    + "; model writers do not round weights");
+                        }
+                        type.write(chunk, r * cols + c, values[c]);
+                    }
+                }
+                chunk.limit(count * cols * type.bytes());
+                TensorDataWriter.writeFully(out, chunk);
+            }
+        };
+    }
+
+    /** A one-row tensor holding {@code values} exactly. */
+    public static TensorDataWriter exactVector(String tensor, DenseElementType type, float[] values) {
+        return exactRows(tensor, type, 1, values.length, (r, dst) -> System.arraycopy(values, 0, dst, 0, values.length));
     }
 }

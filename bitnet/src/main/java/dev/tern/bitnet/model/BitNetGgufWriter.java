@@ -1,8 +1,11 @@
 package dev.tern.bitnet.model;
 
+import dev.tern.bitnet.codec.DenseCodec;
+import dev.tern.bitnet.codec.TensorDataWriter;
 import dev.tern.bitnet.codec.TernaryCodec;
 import dev.tern.bitnet.gguf.GgmlType;
 import dev.tern.bitnet.gguf.GgufValue;
+import dev.tern.bitnet.gguf.GgufWriter;
 import dev.tern.bitnet.model.GgufBitNetSchema.Architecture;
 import dev.tern.bitnet.model.GgufBitNetSchema.Key;
 import dev.tern.bitnet.model.GgufBitNetSchema.Tokenizer;
@@ -35,11 +38,11 @@ public final class BitNetGgufWriter {
             throw new IllegalArgumentException("llama.cpp's BitNet architectures rotate NEOX-style;"
                     + " a model with " + c.ropeStyle() + " RoPE cannot be written as GGUF");
         }
-        GgufStreamWriter out = new GgufStreamWriter();
+        GgufWriter out = new GgufWriter();
         putHyperParameters(out, model);
         putTokenizer(out, model.tokenizer());
-        out.tensor(GgufBitNetSchema.TOKEN_EMBEDDING, GgmlType.F16, new long[] {c.hidden(), c.vocab()},
-                TensorBytes.denseRows(GgufBitNetSchema.TOKEN_EMBEDDING, DenseElementType.F16, c.vocab(), c.hidden(),
+        out.addTensor(GgufBitNetSchema.TOKEN_EMBEDDING, GgmlType.F16, new long[] {c.hidden(), c.vocab()},
+                DenseCodec.exactRows(GgufBitNetSchema.TOKEN_EMBEDDING, DenseElementType.F16, c.vocab(), c.hidden(),
                         model::embeddingRow));
         vector(out, GgufBitNetSchema.OUTPUT_NORM, model.outputNorm());
         for (int layer = 0; layer < c.layers(); layer++) {
@@ -57,14 +60,14 @@ public final class BitNetGgufWriter {
             projection(out, model, l, Projection.DOWN, ternaryType, codec);
         }
         if (!c.tiedEmbeddings()) {
-            out.tensor(GgufBitNetSchema.OUTPUT, GgmlType.F16, new long[] {c.hidden(), c.vocab()},
-                    TensorBytes.denseRows(GgufBitNetSchema.OUTPUT, DenseElementType.F16, c.vocab(), c.hidden(),
+            out.addTensor(GgufBitNetSchema.OUTPUT, GgmlType.F16, new long[] {c.hidden(), c.vocab()},
+                    DenseCodec.exactRows(GgufBitNetSchema.OUTPUT, DenseElementType.F16, c.vocab(), c.hidden(),
                             model::lmHeadRow));
         }
         out.write(path);
     }
 
-    private static void putHyperParameters(GgufStreamWriter out, ModelSource model) {
+    private static void putHyperParameters(GgufWriter out, ModelSource model) {
         BitNetConfig c = model.config();
         Architecture arch = Architecture.forActivation(c.activation());
         out.put(GgufBitNetSchema.ARCHITECTURE_KEY, GgufValue.string(arch.ggufName()));
@@ -85,7 +88,7 @@ public final class BitNetGgufWriter {
         out.put(Key.VOCAB_SIZE.of(arch), GgufValue.uint32(c.vocab()));
     }
 
-    private static void putTokenizer(GgufStreamWriter out, TokenizerSpec spec) {
+    private static void putTokenizer(GgufWriter out, TokenizerSpec spec) {
         out.put(Tokenizer.MODEL, GgufValue.string(Tokenizer.BYTE_LEVEL_BPE));
         out.put(Tokenizer.PRE, GgufValue.string(spec.preTokenizer().ggufName()));
         out.put(Tokenizer.TOKENS, GgufValue.stringArray(spec.tokens()));
@@ -101,7 +104,7 @@ public final class BitNetGgufWriter {
         out.put(Tokenizer.ADD_BOS, GgufValue.bool(spec.addBos()));
     }
 
-    private static void projection(GgufStreamWriter out, ModelSource model, int layer, Projection p, GgmlType type,
+    private static void projection(GgufWriter out, ModelSource model, int layer, Projection p, GgmlType type,
             TernaryCodec codec) {
         BitNetConfig c = model.config();
         String name = GgufBitNetSchema.projectionWeight(layer, p);
@@ -109,12 +112,12 @@ public final class BitNetGgufWriter {
         int cols = p.inFeatures(c);
         long[] dimensions = {cols, rows};
         if (cols % codec.columnMultiple() == 0) {
-            out.tensor(name, type, dimensions, bytes -> TensorBytes.writeFully(bytes,
+            out.addTensor(name, type, dimensions, bytes -> TensorDataWriter.writeFully(bytes,
                     codec.encode(model.projection(layer, p).weight())));
         } else {
-            out.tensor(name, GgmlType.F16, dimensions, bytes -> {
+            out.addTensor(name, GgmlType.F16, dimensions, bytes -> {
                 TernaryWeight w = model.projection(layer, p).weight();
-                TensorBytes.denseRows(name, DenseElementType.F16, rows, cols, (r, dst) -> {
+                DenseCodec.exactRows(name, DenseElementType.F16, rows, cols, (r, dst) -> {
                     for (int col = 0; col < cols; col++) {
                         dst[col] = w.matrix().trit(r, col) * w.scale();
                     }
@@ -127,15 +130,14 @@ public final class BitNetGgufWriter {
         }
     }
 
-    private static void norm(GgufStreamWriter out, ModelSource model, int layer, LayerNorm n) {
+    private static void norm(GgufWriter out, ModelSource model, int layer, LayerNorm n) {
         if (n.presentIn(model.config())) {
             vector(out, GgufBitNetSchema.norm(layer, n), model.norm(layer, n));
         }
     }
 
-    private static void vector(GgufStreamWriter out, String name, float[] values) {
-        out.tensor(name, GgmlType.F32, new long[] {values.length},
-                TensorBytes.denseRows(name, DenseElementType.F32, 1, values.length,
-                        (r, dst) -> System.arraycopy(values, 0, dst, 0, values.length)));
+    private static void vector(GgufWriter out, String name, float[] values) {
+        out.addTensor(name, GgmlType.F32, new long[] {values.length},
+                DenseCodec.exactVector(name, DenseElementType.F32, values));
     }
 }

@@ -1,9 +1,12 @@
 package dev.tern.bitnet.model;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tern.bitnet.codec.DenseCodec;
 import dev.tern.bitnet.codec.HfPackedTernaryCodec;
+import dev.tern.bitnet.codec.TensorDataWriter;
 import dev.tern.bitnet.safetensors.SafetensorsCheckpoint;
 import dev.tern.bitnet.safetensors.SafetensorsDtype;
+import dev.tern.bitnet.safetensors.SafetensorsWriter;
 import dev.tern.bitnet.tensor.DenseElementType;
 import dev.tern.bitnet.tokenizer.HuggingFaceTokenizerJson;
 import java.io.IOException;
@@ -29,7 +32,7 @@ public final class BitNetSafetensorsWriter {
         JSON.writerWithDefaultPrettyPrinter().writeValue(directory.resolve(HfBitNetSchema.CONFIG_FILE).toFile(),
                 HfBitNetSchema.configJson(c, model.tokenizer().bosId(), model.tokenizer().eosId()));
         HuggingFaceTokenizerJson.write(model.tokenizer(), directory.resolve(HfBitNetSchema.TOKENIZER_FILE));
-        SafetensorsStreamWriter out = new SafetensorsStreamWriter();
+        SafetensorsWriter out = new SafetensorsWriter();
         dense(out, HfBitNetSchema.EMBEDDING, c.vocab(), c.hidden(), model::embeddingRow);
         for (int layer = 0; layer < c.layers(); layer++) {
             norm(out, model, layer, LayerNorm.ATTN);
@@ -45,15 +48,14 @@ public final class BitNetSafetensorsWriter {
             projection(out, model, layer, Projection.DOWN);
         }
         float[] outputNorm = model.outputNorm();
-        dense(out, HfBitNetSchema.OUTPUT_NORM, 1, c.hidden(), (r, dst) -> System.arraycopy(outputNorm, 0, dst, 0,
-                outputNorm.length));
+        vector(out, HfBitNetSchema.OUTPUT_NORM, outputNorm);
         if (!c.tiedEmbeddings()) {
             dense(out, HfBitNetSchema.LM_HEAD, c.vocab(), c.hidden(), model::lmHeadRow);
         }
         out.write(directory.resolve(SafetensorsCheckpoint.SINGLE_FILE));
     }
 
-    private static void projection(SafetensorsStreamWriter out, ModelSource model, int layer, Projection p) {
+    private static void projection(SafetensorsWriter out, ModelSource model, int layer, Projection p) {
         BitNetConfig c = model.config();
         String name = HfBitNetSchema.projectionWeight(layer, p);
         if (model.outputScale(layer, p) != 1f) {
@@ -67,28 +69,30 @@ public final class BitNetSafetensorsWriter {
         }
         int cols = p.inFeatures(c);
         float[] gamma = new float[1];
-        out.tensor(name, SafetensorsDtype.U8, new long[] {rows / 4, cols}, bytes -> {
+        out.add(name, SafetensorsDtype.U8, new long[] {rows / 4, cols}, bytes -> {
             var weight = model.projection(layer, p).weight();
             gamma[0] = weight.scale();
-            TensorBytes.writeFully(bytes, ByteBuffer.wrap(HfPackedTernaryCodec.encode(weight)));
+            TensorDataWriter.writeFully(bytes, ByteBuffer.wrap(HfPackedTernaryCodec.encode(weight)));
         });
         // Written right after its weight, so the scale taken while encoding the weight is there.
         String scaleName = HfBitNetSchema.projectionScale(layer, p);
-        out.tensor(scaleName, SafetensorsDtype.BF16, new long[] {1},
-                TensorBytes.denseRows(scaleName, DenseElementType.BF16, 1, 1, (r, dst) -> dst[0] = gamma[0]));
+        out.add(scaleName, SafetensorsDtype.BF16, new long[] {1},
+                DenseCodec.exactRows(scaleName, DenseElementType.BF16, 1, 1, (r, dst) -> dst[0] = gamma[0]));
     }
 
-    private static void norm(SafetensorsStreamWriter out, ModelSource model, int layer, LayerNorm n) {
+    private static void norm(SafetensorsWriter out, ModelSource model, int layer, LayerNorm n) {
         if (n.presentIn(model.config())) {
-            float[] w = model.norm(layer, n);
-            dense(out, HfBitNetSchema.norm(layer, n), 1, w.length, (r, dst) -> System.arraycopy(w, 0, dst, 0, w.length));
+            vector(out, HfBitNetSchema.norm(layer, n), model.norm(layer, n));
         }
     }
 
-    private static void dense(SafetensorsStreamWriter out, String name, int rows, int cols,
-            TensorBytes.RowSource source) {
-        long[] shape = rows == 1 ? new long[] {cols} : new long[] {rows, cols};
-        out.tensor(name, SafetensorsDtype.BF16, shape,
-                TensorBytes.denseRows(name, DenseElementType.BF16, rows, cols, source));
+    private static void dense(SafetensorsWriter out, String name, int rows, int cols, DenseCodec.RowSource source) {
+        out.add(name, SafetensorsDtype.BF16, new long[] {rows, cols},
+                DenseCodec.exactRows(name, DenseElementType.BF16, rows, cols, source));
+    }
+
+    private static void vector(SafetensorsWriter out, String name, float[] values) {
+        out.add(name, SafetensorsDtype.BF16, new long[] {values.length},
+                DenseCodec.exactVector(name, DenseElementType.BF16, values));
     }
 }

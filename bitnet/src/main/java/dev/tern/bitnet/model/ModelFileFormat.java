@@ -4,35 +4,44 @@ import dev.tern.bitnet.gguf.GgmlType;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
-/** The file formats a model can be written in; GGUF ones differ in how BitLinear weights are encoded. */
+/**
+ * The file formats a model can be written in, by the names users type ({@link #formatName()}), in the order
+ * lists show them; GGUF ones differ in how BitLinear weights are encoded.
+ */
 public enum ModelFileFormat {
     /** GGUF with TQ2_0 weights (2 bits per weight, llama.cpp). */
-    GGUF_TQ2_0("tq2_0"),
-    /** GGUF with TQ1_0 weights (base-3 packed, 1.69 bits per weight, llama.cpp). */
-    GGUF_TQ1_0("tq1_0"),
+    GGUF_TQ2_0("gguf-tq2"),
     /** GGUF with I2_S weights (bitnet.cpp). */
-    GGUF_I2_S("i2_s"),
+    GGUF_I2_S("gguf-i2s"),
+    /** GGUF with TQ1_0 weights (base-3 packed, 1.69 bits per weight, llama.cpp). */
+    GGUF_TQ1_0("gguf-tq1"),
     /** A Hugging Face checkpoint directory with packed U8 safetensors. */
     SAFETENSORS("safetensors");
 
-    private final String cliName;
+    private final String formatName;
 
-    ModelFileFormat(String cliName) {
-        this.cliName = cliName;
+    ModelFileFormat(String formatName) {
+        this.formatName = formatName;
     }
 
-    /** The short name users type: tq2_0, tq1_0, i2_s, safetensors. */
-    public String cliName() {
-        return cliName;
+    /** The name users type: gguf-tq2, gguf-i2s, gguf-tq1, safetensors. */
+    public String formatName() {
+        return formatName;
     }
 
+    /** Every format's name, in order. */
+    public static List<String> formatNames() {
+        return Arrays.stream(values()).map(ModelFileFormat::formatName).toList();
+    }
+
+    /** The format called {@code name} (any case). */
     public static ModelFileFormat fromName(String name) {
         String key = name.toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(f -> f.cliName.equals(key)).findFirst().orElseThrow(() ->
-                new BitNetException("unknown model format '" + name + "'; known formats: "
-                        + String.join(", ", Arrays.stream(values()).map(ModelFileFormat::cliName).toList())));
+        return Arrays.stream(values()).filter(f -> f.formatName.equals(key)).findFirst().orElseThrow(() ->
+                new BitNetException("unknown format '" + name + "'; formats: " + String.join(", ", formatNames())));
     }
 
     /** Writes {@code model} to {@code path}: a file for GGUF, a directory for safetensors. */

@@ -1,5 +1,6 @@
 package dev.tern.bitnet.synth;
 
+import dev.tern.bitnet.codec.DenseCodec;
 import dev.tern.bitnet.model.BitLinear;
 import dev.tern.bitnet.model.BitNetConfig;
 import dev.tern.bitnet.model.BitNetModel;
@@ -9,7 +10,6 @@ import dev.tern.bitnet.model.LayerWeights;
 import dev.tern.bitnet.model.ModelFileFormat;
 import dev.tern.bitnet.model.ModelSource;
 import dev.tern.bitnet.model.Projection;
-import dev.tern.bitnet.model.TensorBytes;
 import dev.tern.bitnet.tensor.BufferDenseMatrix;
 import dev.tern.bitnet.tensor.DenseElementType;
 import dev.tern.bitnet.tensor.DenseMatrix;
@@ -208,7 +208,7 @@ public final class SyntheticModel implements ModelSource {
         return new BitNetWeights(config, tokenEmbedding, layers, outputNorm(), lmHead);
     }
 
-    private DenseMatrix bf16Matrix(TensorBytes.RowSource rows) {
+    private DenseMatrix bf16Matrix(DenseCodec.RowSource rows) {
         int hidden = config.hidden();
         ByteBuffer bytes = ByteBuffer.allocate(Math.multiplyExact(Math.multiplyExact(config.vocab(), hidden), 2))
                 .order(ByteOrder.LITTLE_ENDIAN);

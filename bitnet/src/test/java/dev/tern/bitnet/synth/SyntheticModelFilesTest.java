@@ -39,14 +39,14 @@ class SyntheticModelFilesTest {
         BitNetModel inMemory = synthetic.model();
         float[][] expected = logits(inMemory);
         for (ModelFileFormat format : ModelFileFormat.values()) {
-            Path path = dir.resolve(config.hidden() + "-" + format.cliName());
+            Path path = dir.resolve(config.hidden() + "-" + format.formatName());
             synthetic.write(format, path);
             BitNetModel loaded = BitNetModelLoader.load(path);
-            assertEquals(config, loaded.config(), format.cliName());
-            assertEquals(synthetic.tokenizer(), loaded.tokenizer().spec(), format.cliName());
+            assertEquals(config, loaded.config(), format.formatName());
+            assertEquals(synthetic.tokenizer(), loaded.tokenizer().spec(), format.formatName());
             float[][] actual = logits(loaded);
             for (int t = 0; t < expected.length; t++) {
-                assertArrayEquals(expected[t], actual[t], format.cliName() + " position " + t);
+                assertArrayEquals(expected[t], actual[t], format.formatName() + " position " + t);
             }
         }
     }

@@ -1,0 +1,68 @@
+package dev.tern.bitnet.bench;
+
+import dev.tern.bitnet.infer.Generation;
+import dev.tern.bitnet.infer.GenerationListener;
+import dev.tern.bitnet.infer.GenerationOptions;
+import dev.tern.bitnet.infer.Generator;
+import dev.tern.bitnet.infer.SamplingOptions;
+import dev.tern.bitnet.model.BitNetException;
+import dev.tern.bitnet.model.BitNetModel;
+import dev.tern.bitnet.model.TernaryMatmul;
+import dev.tern.bitnet.model.WorkerPool;
+
+/**
+ * Measures one backend on one model: a prompt of fixed tokens through the prefill, then greedy decode of a given
+ * number of forward passes, after a short untimed warm-up run so that the timed one runs compiled code.
+ * Generation never stops early (EOS is just another token), so every run does the same work.
+ */
+public final class InferenceBenchmark {
+    /** The warm-up run: a few prompt tokens and decode steps, enough for the JIT to compile the hot loops. */
+    private static final int WARM_UP_PROMPT_TOKENS = 4;
+    private static final int WARM_UP_DECODE_STEPS = 2;
+
+    private final BitNetModel model;
+    private final int promptTokens;
+    private final int decodeSteps;
+
+    /** A benchmark of {@code promptTokens} prefill tokens and {@code decodeSteps} decode forward passes. */
+    public InferenceBenchmark(BitNetModel model, int promptTokens, int decodeSteps) {
+        if (promptTokens < 1 || decodeSteps < 1) {
+            throw new BitNetException("a benchmark needs at least one prompt token and one decode step, got "
+                    + promptTokens + " and " + decodeSteps);
+        }
+        int context = model.config().context();
+        if ((long) promptTokens + decodeSteps + 1 > context) {
+            throw new BitNetException(promptTokens + " prompt tokens and " + decodeSteps
+                    + " decode steps do not fit the model's context of " + context + " positions");
+        }
+        this.model = model;
+        this.promptTokens = promptTokens;
+        this.decodeSteps = decodeSteps;
+    }
+
+    /** Runs the benchmark with {@code matmul} on {@code pool}'s threads, reported under {@code backend}. */
+    public BenchmarkResult run(String backend, TernaryMatmul matmul, WorkerPool pool) {
+        Generator generator = new Generator(model, matmul, pool);
+        generator.generate(prompt(Math.min(WARM_UP_PROMPT_TOKENS, promptTokens)), options(WARM_UP_DECODE_STEPS),
+                GenerationListener.NONE);
+        HeapPeak heap = HeapPeak.start();
+        Generation g = generator.generate(prompt(promptTokens), options(decodeSteps), GenerationListener.NONE);
+        return new BenchmarkResult(backend, pool.threads(), promptTokens, g.prefillNanos(), g.decodeSteps(),
+                g.decodeNanos(), heap.peakBytes(), Runtime.getRuntime().maxMemory());
+    }
+
+    /** Greedy, without early stop; the first token comes from the prefill, each later one from a decode pass. */
+    private static GenerationOptions options(int decodeSteps) {
+        return new GenerationOptions(decodeSteps + 1, SamplingOptions.greedy(), false, false, false);
+    }
+
+    /** Fixed, spread-out token ids: the same prompt for every backend and run. */
+    private int[] prompt(int length) {
+        int vocab = model.config().vocab();
+        int[] tokens = new int[length];
+        for (int i = 0; i < length; i++) {
+            tokens[i] = (int) ((i * 7_919L + 17) % vocab);
+        }
+        return tokens;
+    }
+}
