@@ -12,6 +12,7 @@ final class Commands {
                 new DemoCommand(),
                 new ListDesignsCommand(),
                 new GenerateCommand(),
+                new SimulateCommand(),
                 new CosimCommand(),
                 new FuzzCommand(),
                 new EnergyCommand(),
