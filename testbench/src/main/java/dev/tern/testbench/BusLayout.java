@@ -2,6 +2,7 @@ package dev.tern.testbench;
 
 import dev.tern.hdl.ir.Design;
 import dev.tern.hdl.ir.HwType;
+import dev.tern.hdl.ir.ModuleDef;
 import dev.tern.sim.Probe;
 import dev.tern.sim.Simulator;
 import dev.tern.sim.ops.WideOps;
@@ -44,6 +45,17 @@ public final class BusLayout {
 
         public boolean clocked() {
             return design.top().isClocked();
+        }
+
+        /** The slot of {@code rst}, present in a clocked design. */
+        public java.util.Optional<Slot> reset() {
+            return clocked() ? inputs.stream().filter(s -> s.signal().equals(ModuleDef.RESET)).findFirst() : java.util.Optional.empty();
+        }
+
+        /** The inputs other than {@code rst}: those that random stimulus fills, in port order. */
+        public List<Slot> dataInputs() {
+            java.util.Optional<Slot> reset = reset();
+            return inputs.stream().filter(s -> reset.isEmpty() || s != reset.get()).toList();
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.tern.testbench;
 
 import dev.tern.hdl.ir.Bits;
-import dev.tern.hdl.ir.ModuleDef;
 import dev.tern.sim.Port;
 import dev.tern.sim.Probe;
 import dev.tern.sim.Simulator;
@@ -170,14 +169,8 @@ public final class Cosimulation {
             int engines = side.engines().size();
             inputs = new Port[dut.inputs().size()][engines];
             outputs = new Probe[dut.outputs().size()][engines];
-            BusLayout.Slot resetSlot = null;
-            for (BusLayout.Slot in : dut.inputs()) {
-                if (in.signal().equals(ModuleDef.RESET) && side.engines().get(0).design().top().usesReset()) {
-                    resetSlot = in;
-                }
-            }
-            this.reset = resetSlot;
-            this.resetDone = resetSlot == null;
+            this.reset = side.engines().get(0).design().top().usesReset() ? dut.reset().orElse(null) : null;
+            this.resetDone = reset == null;
             for (int e = 0; e < engines; e++) {
                 Simulator sim = side.engines().get(e);
                 for (int i = 0; i < inputs.length; i++) {

@@ -1,5 +1,7 @@
 package dev.tern.testbench;
 
+import dev.tern.sim.ops.WideOps;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,7 +15,7 @@ import java.util.List;
  *   <li>{@code bench SEED ROWS WARMUP_S MEASURE_S}: the inputs of the first design come from the
  *       {@code RandomStimulus} rule (SplitMix64, data inputs in port order, reset in cycle 0 only),
  *       drawn into a table of {@code ROWS} rows replayed as {@code SimBenchmark} does; every output word
- *       is read each cycle. Prints {@code cycles seconds checksum}.</li>
+ *       is read each cycle. Prints {@code cycles seconds cpu_seconds checksum} of the measured part.</li>
  * </ul>
  */
 final class VerilatorHarnessSource {
@@ -25,22 +27,18 @@ final class VerilatorHarnessSource {
         List<String> dataWords = new ArrayList<>();
         List<String> dataCounts = new ArrayList<>();
         List<String> dataMasks = new ArrayList<>();
-        int resetWord = -1;
-        for (BusLayout.Slot in : first.inputs()) {
-            if (first.clocked() && in.signal().equals(dev.tern.hdl.ir.ModuleDef.RESET)) {
-                resetWord = in.word();
-                continue;
-            }
+        for (BusLayout.Slot in : first.dataInputs()) {
             dataWords.add(Integer.toString(in.word()));
             dataCounts.add(Integer.toString(in.words()));
-            int topBits = in.type().width() % 64;
-            dataMasks.add(topBits == 0 ? "~0ULL" : "0x" + Long.toHexString((1L << topBits) - 1) + "ULL");
+            dataMasks.add("0x" + Long.toHexString(WideOps.topMask(in.type().width())) + "ULL");
         }
+        int resetWord = first.reset().map(BusLayout.Slot::word).orElse(-1);
         String cls = "V" + CosimTopWriter.TOP;
         return """
                 #include "%1$s.h"
                 #include "verilated.h"
                 #include <chrono>
+                #include <ctime>
                 #include <cstdint>
                 #include <cstdio>
                 #include <cstdlib>
@@ -55,7 +53,9 @@ final class VerilatorHarnessSource {
                 static const uint64_t DATA_MASK[] = {%7$s};
                 static const int RESET_WORD = %8$d;
 
+                // The falling edge is folded into the next cycle's evaluation: nothing in the designs reacts to it.
                 static void setInputs(%1$s* top, const uint64_t* in) {
+                    top->clk = 0;
                     for (int w = 0; w < IN_WORDS; w++) {
                         top->in_bus[2 * w] = (uint32_t) in[w];
                         top->in_bus[2 * w + 1] = (uint32_t) (in[w] >> 32);
@@ -70,8 +70,6 @@ final class VerilatorHarnessSource {
 
                 static void risingEdge(%1$s* top) {
                     top->clk = 1;
-                    top->eval();
-                    top->clk = 0;
                     top->eval();
                 }
 
@@ -164,6 +162,7 @@ final class VerilatorHarnessSource {
                     }
                     batch = batch / 8 < 16 ? 16 : batch / 8;
                     long long first = cycle;
+                    std::clock_t cpuStart = std::clock();
                     double start = now();
                     double end = start + measure;
                     double t;
@@ -173,7 +172,8 @@ final class VerilatorHarnessSource {
                         }
                         t = now();
                     } while (t < end);
-                    printf("%%lld %%.9f %%llu\\n", cycle - first, t - start, (unsigned long long) checksum);
+                    double cpu = (double) (std::clock() - cpuStart) / CLOCKS_PER_SEC;
+                    printf("%%lld %%.9f %%.9f %%llu\\n", cycle - first, t - start, cpu, (unsigned long long) checksum);
                     return 0;
                 }
 
