@@ -15,6 +15,7 @@ final class Commands {
                 new SimulateCommand(),
                 new CosimCommand(),
                 new FuzzCommand(),
+                new BenchSimCommand(),
                 new EnergyCommand(),
                 new MakeModelCommand(),
                 new InferCommand());

@@ -1,0 +1,104 @@
+package dev.tern.cli;
+
+import dev.tern.sim.bench.BenchmarkReport;
+import dev.tern.sim.bench.SimBenchmark;
+import dev.tern.testbench.VerilogBenchmark;
+import dev.tern.testbench.VerilogTool;
+import dev.tern.verilog.tools.ExternalTool;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+import java.util.ArrayList;
+import java.util.List;
+
+final class BenchSimCommand implements CliCommand {
+    private static final List<String> ENGINES = List.of("interpreter", "compiled", "verilator", "icarus");
+
+    @Override
+    public String name() {
+        return "bench-sim";
+    }
+
+    @Override
+    public String summary() {
+        return "simulation speed and setup time of the Java engines, Verilator and Icarus on the same designs and inputs";
+    }
+
+    @Override
+    public String synopsis() {
+        return "[--json] [--engines LIST] [--designs catalog,trees] [--seconds S] [--warmup S] [--seed S]";
+    }
+
+    @Override
+    public Options options() {
+        Options options = new Options();
+        options.addOption(Option.builder().longOpt("json").desc("also print the rows as JSON").build());
+        options.addOption(Option.builder().longOpt("engines").hasArg().argName("LIST")
+                .desc("comma-separated, from " + String.join(",", ENGINES) + " (default all)").build());
+        options.addOption(Option.builder().longOpt("designs").hasArg().argName("LIST")
+                .desc("catalog (the example designs) and/or trees (the 64/256/1024-lane adder trees); default both").build());
+        options.addOption(Option.builder().longOpt("seconds").hasArg().argName("S").desc("measured time per row (default 3)").build());
+        options.addOption(Option.builder().longOpt("warmup").hasArg().argName("S").desc("warm-up per row (default 5)").build());
+        options.addOption(Option.builder("s").longOpt("seed").hasArg().argName("S").desc("seed of the random inputs (default 1)").build());
+        return options;
+    }
+
+    @Override
+    public int run(CommandLine line, Terminal terminal) {
+        OptionValues.rejectPositionalArguments(line, name());
+        List<String> engines = OptionValues.list(line, "engines", ENGINES);
+        for (String e : engines) {
+            if (!ENGINES.contains(e)) {
+                throw new UsageException("--engines: unknown engine '" + e + "'; engines: " + String.join(", ", ENGINES));
+            }
+        }
+        List<SimBenchmark.Case> cases = new ArrayList<>();
+        for (String set : OptionValues.list(line, "designs", List.of("catalog", "trees"))) {
+            switch (set) {
+                case "catalog" -> cases.addAll(SimBenchmark.catalogDesigns());
+                case "trees" -> cases.addAll(SimBenchmark.adderTrees());
+                default -> throw new UsageException("--designs: unknown set '" + set + "'; use catalog and/or trees");
+            }
+        }
+        double seconds = positive(line, "seconds", 3);
+        double warmup = positive(line, "warmup", 5);
+        long seed = OptionValues.anyLong(line, "seed", 1);
+        int rows = 1024;
+        for (String e : engines) {
+            String program = e.equals("verilator") ? "verilator" : e.equals("icarus") ? "iverilog" : null;
+            if (program != null && !ExternalTool.isAvailable(program)) {
+                throw new dev.tern.verilog.tools.ToolMissingException(program);
+            }
+        }
+        SimBenchmark java = new SimBenchmark(seed, warmup, seconds, rows);
+        VerilogBenchmark verilog = new VerilogBenchmark(seed, warmup, seconds, rows);
+        List<SimBenchmark.Measurement> measurements = new ArrayList<>();
+        for (SimBenchmark.Case c : cases) {
+            for (String e : engines) {
+                SimBenchmark.Measurement m = switch (e) {
+                    case "interpreter" -> java.measure(c, SimBenchmark.Engine.INTERPRETER);
+                    case "compiled" -> java.measure(c, SimBenchmark.Engine.COMPILED);
+                    default -> verilog.measure(c, VerilogTool.byLabel(e));
+                };
+                terminal.progress(String.format("bench-sim: %s on %s: %,.0f cycles/s, setup %.2f s", m.design(), m.engine(),
+                        m.cyclesPerSecond(), m.setupSeconds()));
+                measurements.add(m);
+            }
+        }
+        terminal.endProgress();
+        terminal.out().print(BenchmarkReport.table(measurements));
+        if (line.hasOption("json")) {
+            terminal.println(BenchmarkReport.json(measurements));
+        }
+        return Tern.OK;
+    }
+
+    private static double positive(CommandLine line, String option, double fallback) {
+        double value = OptionValues.number(line, option, fallback);
+        if (value <= 0) {
+            throw new UsageException("--" + option + ": must be positive, found " + value);
+        }
+        return value;
+    }
+}
