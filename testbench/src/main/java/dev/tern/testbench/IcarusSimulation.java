@@ -7,6 +7,8 @@ import java.util.List;
 /** A running {@code vvp} of an {@link IcarusModel}, spoken to in its hex text protocol. */
 final class IcarusSimulation implements VerilogSimulation {
     private static final int MAX_REPLY_BYTES = 1 << 15;
+    /** A batch is at most a few thousand cycles; a simulator silent for this long has hung. */
+    private static final long BATCH_TIMEOUT_SECONDS = 600;
 
     private final SimulatorProcess process;
     private final int inputWords;
@@ -30,7 +32,9 @@ final class IcarusSimulation implements VerilogSimulation {
     public void run(long[] inputs, long[] outputs, long[] unknown, int cycles) {
         for (int done = 0; done < cycles; ) {
             int n = Math.min(batchCycles, cycles - done);
+            process.expectWithin(BATCH_TIMEOUT_SECONDS);
             batch(inputs, done * inputWords, outputs, unknown, done * outputWords, n);
+            process.exchangeDone();
             done += n;
         }
     }

@@ -21,6 +21,9 @@ final class SimulatorProcess implements AutoCloseable {
     private final Path errorLog;
     final OutputStream toProcess;
     final InputStream fromProcess;
+    /** When the current exchange must have finished, in System.nanoTime(); 0 when none is under way. */
+    private volatile long deadline;
+    private volatile boolean timedOut;
 
     SimulatorProcess(String tool, List<String> command, Path workDir) {
         this.tool = tool;
@@ -33,11 +36,44 @@ final class SimulatorProcess implements AutoCloseable {
         }
         this.toProcess = new BufferedOutputStream(process.getOutputStream(), 1 << 16);
         this.fromProcess = new BufferedInputStream(process.getInputStream(), 1 << 16);
+        Thread watchdog = new Thread(this::watch, "tern-" + tool + "-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+    }
+
+    /** Starts an exchange that must be over within {@code seconds}; a hung simulator is then killed. */
+    void expectWithin(long seconds) {
+        deadline = System.nanoTime() + seconds * 1_000_000_000L;
+    }
+
+    void exchangeDone() {
+        deadline = 0;
+    }
+
+    boolean timedOut() {
+        return timedOut;
+    }
+
+    private void watch() {
+        while (process.isAlive()) {
+            long due = deadline;
+            if (due != 0 && System.nanoTime() - due > 0) {
+                // Killing the process ends the blocked read or write with end-of-file or an error.
+                timedOut = true;
+                process.destroyForcibly();
+                return;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
     }
 
     /** A failure of the process, naming what it was doing and quoting its error output. */
     CosimException failure(String doing, Exception cause) {
-        String detail = cause == null ? "" : ": " + cause.getMessage();
+        String detail = timedOut ? ": it did not answer in time and was stopped" : cause == null ? "" : ": " + cause.getMessage();
         String log = errorOutput();
         String firstLine = log.lines().filter(l -> !l.isBlank()).findFirst().orElse("");
         return new CosimException(tool + " failed while " + doing + detail

@@ -9,6 +9,8 @@ import java.util.List;
 final class VerilatorSimulation implements VerilogSimulation {
     /** Keeps each reply well inside a pipe's buffer, so that neither side can block the other. */
     private static final int MAX_REPLY_BYTES = 1 << 15;
+    /** A batch is at most a few thousand cycles; a simulator silent for this long has hung. */
+    private static final long BATCH_TIMEOUT_SECONDS = 600;
 
     private final SimulatorProcess process;
     private final int inputWords;
@@ -35,7 +37,9 @@ final class VerilatorSimulation implements VerilogSimulation {
         java.util.Arrays.fill(unknown, 0, cycles * outputWords, 0L);
         for (int done = 0; done < cycles; ) {
             int n = Math.min(batchCycles, cycles - done);
+            process.expectWithin(BATCH_TIMEOUT_SECONDS);
             batch(inputs, done * inputWords, outputs, done * outputWords, n);
+            process.exchangeDone();
             done += n;
         }
     }
