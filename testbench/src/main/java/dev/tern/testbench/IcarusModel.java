@@ -85,12 +85,18 @@ public final class IcarusModel {
                 """.formatted(BENCH, in - 1, in, out - 1, CosimTopWriter.TOP);
     }
 
-    static String version() {
-        try {
-            return ExternalTool.run(Path.of("."), 60, List.of("iverilog", "-V")).output().lines().findFirst().orElse("");
-        } catch (IOException e) {
-            throw new CosimException("iverilog -V failed: " + e.getMessage(), e);
+    private static String version;
+
+    /** {@code iverilog -V}'s first line, part of every cache key. */
+    static synchronized String version() {
+        if (version == null) {
+            try {
+                version = ExternalTool.run(Path.of("."), 60, List.of("iverilog", "-V")).output().lines().findFirst().orElse("");
+            } catch (IOException e) {
+                throw new CosimException("iverilog -V failed: " + e.getMessage(), e);
+            }
         }
+        return version;
     }
 
     public BusLayout layout() {
