@@ -3,6 +3,8 @@ package dev.tern.cli;
 import dev.tern.accel.AcceleratorConfig;
 import dev.tern.accel.TernaryMatmulGenerator;
 import dev.tern.accel.TernaryMatmulManifest;
+import dev.tern.accel.baseline.MacArrayGenerator;
+import dev.tern.accel.baseline.MacPrecision;
 import dev.tern.hdl.catalog.DesignCatalog;
 import dev.tern.hdl.catalog.DesignParameters;
 import dev.tern.hdl.ir.Design;
@@ -18,7 +20,9 @@ final class Designs {
     }
 
     static DesignCatalog catalog() {
-        return DesignCatalog.examples().with(new TernaryMatmulGenerator());
+        return DesignCatalog.examples().with(new TernaryMatmulGenerator())
+                .with(new MacArrayGenerator(MacPrecision.INT8))
+                .with(new MacArrayGenerator(MacPrecision.FP16));
     }
 
     /** Writes the design's companion files (the accelerator's manifest) into {@code directory}; returns what it wrote. */
