@@ -93,10 +93,10 @@ final class ExpressionWriter {
             return "{" + String.join(", ", parts) + "}";
         }
         if (e instanceof Expr.Slice s) {
-            return slice(s);
+            return slice(s, nested);
         }
         Expr.Extend x = (Expr.Extend) e;
-        return extend(x.operand(), x.width(), x.signExtend());
+        return x.width() == x.operand().width() ? write(x.operand(), nested) : extend(x.operand(), x.width(), x.signExtend());
     }
 
     /** An operand of an operator: parenthesised unless it is a name, literal or concatenation. */
@@ -108,6 +108,13 @@ final class ExpressionWriter {
     private static boolean atomic(Expr e) {
         while (e instanceof Expr.Reinterpret r) {
             e = r.operand();
+        }
+        // A slice of every bit and an extension by no bits are written as their operand alone.
+        if (e instanceof Expr.Slice s && s.low() == 0 && s.high() == s.operand().width() - 1) {
+            return atomic(s.operand());
+        }
+        if (e instanceof Expr.Extend x && x.width() == x.operand().width()) {
+            return atomic(x.operand());
         }
         return e instanceof Expr.Ref || e instanceof Expr.Literal || e instanceof Expr.Concat || e instanceof Expr.Extend
                 || e instanceof Expr.Slice || (e instanceof Expr.Binary b && b.op() == BinaryOp.SRA);
@@ -139,10 +146,10 @@ final class ExpressionWriter {
         return atomic(e) || e.width() != width ? text : "(" + text + ")";
     }
 
-    private String slice(Expr.Slice s) {
+    private String slice(Expr.Slice s, boolean nested) {
         Expr operand = s.operand();
         if (s.low() == 0 && s.high() == operand.width() - 1) {
-            return write(operand, false);
+            return write(operand, nested);
         }
         String base = named(operand);
         markRead(base, s.low(), s.high());
