@@ -22,6 +22,26 @@ class EmittedVerilogRegressionTest {
         }
     }
 
+    /**
+     * {@code bit(0)} of a 1-bit comparison is a slice of every bit, written as the comparison alone; as the
+     * operand of a shift it needs parentheses, since Verilog's {@code <<} binds tighter than {@code !=}.
+     */
+    static final class ShiftedComparisonBit extends Component {
+        final Input a = input("a", uint(3));
+        final Input b = input("b", uint(3));
+        final Output y = output("y", uint(4));
+
+        ShiftedComparisonBit() {
+            y.set(a.ne(b).bit(0).asUInt().zext(4).shl(2).xor(a.ne(b).bit(0).asUInt().shl(1).zext(4)));
+        }
+    }
+
+    @Test
+    void comparisonBitAsShiftOperandKeepsItsParentheses() {
+        ToolRequirement.require("verilator");
+        Cosim.assertEquivalent(Elaborator.elaborate(ShiftedComparisonBit::new), new RandomStimulus(1), 200);
+    }
+
     @Test
     void partlyReadInputBeforeAnotherPortKeepsTheCommaBetweenThem() {
         ToolRequirement.require("verilator");
