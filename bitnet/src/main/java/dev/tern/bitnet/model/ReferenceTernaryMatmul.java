@@ -9,8 +9,8 @@ import java.nio.ByteOrder;
  * The software {@link TernaryMatmul}: exact, multithreaded, and working on the packed codes directly.
  *
  * <p>Bit-sliced: sixteen bytes of a packed row, 64 weights, are read as two 64-bit words of 32 codes each,
- * from which two 64-bit masks follow with a few logic operations: the weights that are +1 and those that
- * are -1, the first word's weights on the even bits and the second word's on the odd bits. Each activation
+ * from which two 64-bit masks follow with a few logic operations: the weights that are nonzero and those
+ * that are -1, the first word's weights on the even bits and the second word's on the odd bits. Each activation
  * vector is split once per call into its eight two's-complement bit planes, laid out the same way (bit
  * {@code 2j} of plane word {@code k} is bit k of activation {@code 64q + j}, bit {@code 2j + 1} that of
  * activation {@code 64q + 32 + j}). A weight of -1 takes {@code -x = ~x + 1}: its activation's bits are
@@ -102,7 +102,7 @@ public final class ReferenceTernaryMatmul implements TernaryMatmul {
             long first = (long) LONGS.get(codes, at);
             long second = (long) LONGS.get(codes, at + Long.BYTES);
             long minus = minusMask(first, second);
-            long nonzero = nonzeroMask(first, second, minus);
+            long nonzero = nonzeroMask(first, second);
             int p = q * PLANES;
             c0 += Long.bitCount(nonzero & (planes[p] ^ minus));
             c1 += Long.bitCount(nonzero & (planes[p + 1] ^ minus));
@@ -127,7 +127,7 @@ public final class ReferenceTernaryMatmul implements TernaryMatmul {
             long first = codeWord(codes, rowStart, bytesPerRow, offset);
             long second = codeWord(codes, rowStart, bytesPerRow, offset + Long.BYTES);
             long minus = minusMask(first, second);
-            long nonzero = nonzeroMask(first, second, minus);
+            long nonzero = nonzeroMask(first, second);
             for (int k = 0; k < PLANES; k++) {
                 int weight = k == PLANES - 1 ? -(1 << k) : 1 << k;
                 sum += weight * Long.bitCount(nonzero & (planes[q * PLANES + k] ^ minus));
@@ -143,18 +143,18 @@ public final class ReferenceTernaryMatmul implements TernaryMatmul {
     }
 
     /** The nonzero weights of a slice, laid out like {@link #minusMask(long, long)}. */
-    private static long nonzeroMask(long first, long second, long minus) {
-        return plusMask(first) | (plusMask(second) << 1) | minus;
+    private static long nonzeroMask(long first, long second) {
+        return nonzeroMask(first) | (nonzeroMask(second) << 1);
     }
 
-    /** The low bit of each code that is +1 (binary 10). */
-    private static long plusMask(long word) {
-        return (word >>> 1) & ~word & LOW_BITS;
+    /** The low bit of each code that is -1 or +1 (binary 00 or 10: low bit clear; 01 and 3 have it set). */
+    private static long nonzeroMask(long word) {
+        return ~word & LOW_BITS;
     }
 
     /** The low bit of each code that is -1 (binary 00). */
     private static long minusMask(long word) {
-        return ~(word | (word >>> 1)) & LOW_BITS;
+        return ~(word >>> 1) & nonzeroMask(word);
     }
 
     /** The code word {@code offset} bytes into a row; past the row's end it holds ZERO codes. */
