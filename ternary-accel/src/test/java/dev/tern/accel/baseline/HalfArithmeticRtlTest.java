@@ -31,8 +31,11 @@ class HalfArithmeticRtlTest {
 
     @AfterAll
     static void close() {
-        multiplier.close();
-        adder.close();
+        for (Simulator sim : new Simulator[]{multiplier, adder}) {
+            if (sim != null) {
+                sim.close();
+            }
+        }
     }
 
     static List<Integer> specialValues() {
