@@ -8,26 +8,29 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The ternary accelerator: per output row, an adder tree over {@code lanes} INT8 activations whose
- * weights are -1, 0 or +1, and an INT32 accumulator across the tiles of the row.
+ * The ternary accelerator as {@code dev.tern.accel.rtl} builds it: per output row, an adder tree over
+ * {@code lanes} INT8 activations whose weights are -1, 0 or +1, and an INT32 accumulator across the
+ * tiles of the row.
  *
- * <p>Counting rules, per tree evaluation (one row, one tile; there are {@code out x tiles} of them,
- * a padded last tile still exercises the whole tree, and idle rows of the last row group are gated):
+ * <p>Counting rules, per tree evaluation. Every row of a row group evaluates its tree on every tile:
+ * there are {@code rowGroups x rows x tiles} evaluations, since a padded last tile still exercises the
+ * whole tree and the idle rows of the last row group run on zero weights (nothing gates them).
  * <ul>
  *   <li>Lane inputs: a +1 weight passes x, 0 passes zero, -1 passes the bitwise inverse ~x
- *       (= -x - 1); muxes and inverters are logic, not counted arithmetic.</li>
- *   <li>Tree: level k = 1..log2(lanes) has {@code lanes >> k} adds of two (8+k-1)-bit numbers
- *       giving 8+k bits.</li>
- *   <li>Negative-weight count: a popcount tree over the lanes' negate flags, level k having
- *       {@code lanes >> k} adds of k-bit numbers giving k+1 bits.</li>
- *   <li>Root correction: one add of the count into the (8+L)-bit root sum (L = log2 lanes),
- *       giving 9+L bits; this turns the inverses into exact negations.</li>
- *   <li>Base-3 decode (base-3 encoding only): per packed byte, five multiply-by-3 steps, each one
- *       add of p and p&lt;&lt;1 (9-bit operand, 10-bit result) whose top bits are a trit and whose
- *       low byte is the next p.</li>
+ *       (= -x - 1) and raises a flag owing the +1 that makes it -x; muxes and inverters are logic,
+ *       not counted arithmetic.</li>
+ *   <li>Tree: level k = 1..log2(lanes) has {@code lanes >> k} adds of two (8+k-1)-bit numbers giving
+ *       8+k bits. Each adder's carry input takes one lane's owed +1, so the corrections cost no
+ *       adds of their own: there is no count of the negative weights.</li>
+ *   <li>Root correction: the one owed +1 the tree cannot absorb (lane 0's) is one add into the
+ *       (8+L)-bit root sum (L = log2 lanes), giving the 9+L-bit dot product.</li>
+ *   <li>Base-3 decode (base-3 encoding only): one multiply-by-3 step per weight, an add of p and
+ *       p&lt;&lt;1 (9-bit operand, 10-bit result) whose top bits are the weight and whose low byte is
+ *       the next p; the last byte of a tile decodes only the weights it holds.</li>
  *   <li>Accumulator: one INT32 add.</li>
- *   <li>Registers: every add's result is registered (a fully pipelined datapath), so the bits
- *       written are the output widths of all the adds above, accumulator included.</li>
+ *   <li>Registers: a register after every tree level (the accelerator at pipeline 1), holding each
+ *       adder's (8+k)-bit sum and the one bit of correction it still owes; the root correction and
+ *       the base-3 decode feed on without a register; the INT32 accumulator.</li>
  * </ul>
  * Memory traffic follows {@link WeightStreamingDataflow} with 8-bit activations and 32-bit outputs.
  */
@@ -36,8 +39,7 @@ public record TernaryAdderTree(ArrayConfig config, WeightEncoding encoding) impl
     static final int ACTIVATION_BITS = 8;
     static final int ACCUMULATOR_BITS = 32;
     private static final int DECODE_OPERAND_BITS = 9;
-    private static final int DECODE_RESULT_BITS = 10;
-    private static final int TRITS_PER_BYTE = 5;
+    private static final int OWED_CORRECTION_BITS = 1;
 
     @Override
     public String id() {
@@ -75,29 +77,26 @@ public record TernaryAdderTree(ArrayConfig config, WeightEncoding encoding) impl
     public ActionCounts count(MatmulShape shape) {
         int lanes = config.lanes();
         int levels = config.treeLevels();
-        long evaluations = Math.multiplyExact(shape.out(), config.tiles(shape));
+        long evaluations = Math.multiplyExact(evaluatedRows(shape), config.tiles(shape));
         ActionCounts.Builder counts = WeightStreamingDataflow.traffic(config, shape, encoding.bitsPerTile(lanes),
                 ACTIVATION_BITS, ACCUMULATOR_BITS);
         long registerBitsPerEvaluation = 0;
         for (int k = 1; k <= levels; k++) {
             long adds = lanes >> k;
             counts.datapath(OpType.intAdd(ACTIVATION_BITS + k - 1), adds * evaluations);
-            registerBitsPerEvaluation += adds * (ACTIVATION_BITS + k);
-        }
-        for (int k = 1; k <= levels; k++) {
-            long adds = lanes >> k;
-            counts.datapath(OpType.intAdd(k), adds * evaluations);
-            registerBitsPerEvaluation += adds * (k + 1);
+            registerBitsPerEvaluation += adds * (ACTIVATION_BITS + k + OWED_CORRECTION_BITS);
         }
         counts.datapath(OpType.intAdd(ACTIVATION_BITS + levels), evaluations);
-        registerBitsPerEvaluation += ACTIVATION_BITS + levels + 1;
         if (encoding == WeightEncoding.BASE3) {
-            long decodeAdds = TRITS_PER_BYTE * WeightEncoding.bytesPerTile(lanes);
-            counts.datapath(OpType.intAdd(DECODE_OPERAND_BITS), decodeAdds * evaluations);
-            registerBitsPerEvaluation += decodeAdds * DECODE_RESULT_BITS;
+            counts.datapath(OpType.intAdd(DECODE_OPERAND_BITS), (long) lanes * evaluations);
         }
         counts.accumulator(OpType.intAdd(ACCUMULATOR_BITS), evaluations);
         registerBitsPerEvaluation += ACCUMULATOR_BITS;
         return counts.registerBits(Math.multiplyExact(registerBitsPerEvaluation, evaluations)).build();
+    }
+
+    /** Rows whose trees run: every row of every row group, the idle ones of the last group included. */
+    long evaluatedRows(MatmulShape shape) {
+        return Math.multiplyExact(config.rowGroups(shape), (long) config.rows());
     }
 }
