@@ -32,7 +32,8 @@ public final class MacArrayDriver implements AutoCloseable {
     /**
      * {@code y = W . x} for {@code weights} (out x in) and {@code x} (in), elements as {@link MacWords} reads them.
      *
-     * @throws AcceleratorConfigException when the matrix or the vector does not fit the unit's SRAMs
+     * @throws AcceleratorConfigException when the matrix or the vector does not fit the unit's SRAMs, the rows
+     *                                     differ in length from the vector, or an element is outside its format
      */
     public Run run(int[][] weights, int[] x) {
         int out = weights.length;
@@ -51,6 +52,18 @@ public final class MacArrayDriver implements AutoCloseable {
             throw new AcceleratorConfigException(design + ": a " + out + " x " + in + " matrix needs " + (long) groups * tiles
                     + " weight words, weight-depth is " + config.weightDepth());
         }
+        for (int o = 0; o < out; o++) {
+            if (weights[o].length != in) {
+                throw new AcceleratorConfigException(design + ": weight row " + o + " has " + weights[o].length
+                        + " entries, the activation vector " + in);
+            }
+            for (int i = 0; i < in; i++) {
+                checkElement("weight [" + o + "][" + i + "]", weights[o][i]);
+            }
+        }
+        for (int i = 0; i < in; i++) {
+            checkElement("activation [" + i + "]", x[i]);
+        }
         long loadStart = sim.cycle();
         for (int g = 0; g < groups; g++) {
             for (int t = 0; t < tiles; t++) {
@@ -62,6 +75,16 @@ public final class MacArrayDriver implements AutoCloseable {
         }
         long loadCycles = sim.cycle() - loadStart;
         return new Run(compute(out, groups, tiles), loadCycles, sim.peek("cycles"));
+    }
+
+    private void checkElement(String where, int value) {
+        boolean int8 = config.precision() == MacPrecision.INT8;
+        int min = int8 ? Byte.MIN_VALUE : 0;
+        int max = int8 ? Byte.MAX_VALUE : 0xffff;
+        if (value < min || value > max) {
+            throw new AcceleratorConfigException(config.precision().design() + ": " + where + " = " + value + " is outside "
+                    + (int8 ? "the INT8 range -128..127" : "the FP16 bit patterns 0..0xffff"));
+        }
     }
 
     private int[] compute(int out, int groups, int tiles) {

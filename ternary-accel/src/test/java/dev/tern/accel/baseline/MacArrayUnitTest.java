@@ -75,6 +75,15 @@ class MacArrayUnitTest {
         }
     }
 
+    @Test
+    void elementsOutsideTheirFormatAreRefusedWithTheirPosition() {
+        try (MacArrayDriver driver = MacArrayDriver.create(INT8)) {
+            AcceleratorConfigException error = assertThrows(AcceleratorConfigException.class,
+                    () -> driver.run(new int[][]{{1, 2}, {3, 200}}, new int[]{1, 1}));
+            assertEquals("int8-mac: weight [1][1] = 200 is outside the INT8 range -128..127", error.getMessage());
+        }
+    }
+
     private static void checkRuns(MacArrayDriver driver, MacArrayConfig config, int out, int in, IntSupplier element) {
         int[][] weights = new int[out][in];
         int[] x = new int[in];
