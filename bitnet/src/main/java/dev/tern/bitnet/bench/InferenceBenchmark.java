@@ -9,6 +9,7 @@ import dev.tern.bitnet.model.BitNetException;
 import dev.tern.bitnet.model.BitNetModel;
 import dev.tern.bitnet.model.TernaryMatmul;
 import dev.tern.bitnet.model.WorkerPool;
+import java.time.Duration;
 
 /**
  * Measures one backend on one model: a prompt of fixed tokens through the prefill, then greedy decode of a given
@@ -46,9 +47,26 @@ public final class InferenceBenchmark {
         generator.generate(prompt(Math.min(WARM_UP_PROMPT_TOKENS, promptTokens)), options(WARM_UP_DECODE_STEPS),
                 GenerationListener.NONE);
         HeapPeak heap = HeapPeak.start();
-        Generation g = generator.generate(prompt(promptTokens), options(decodeSteps), GenerationListener.NONE);
+        long[] decodeCpu = new long[2];
+        Generation g = generator.generate(prompt(promptTokens), options(decodeSteps), new GenerationListener() {
+            @Override
+            public void onPrefillDone(int tokens, long nanos) {
+                decodeCpu[0] = processCpuNanos();
+            }
+
+            @Override
+            public void onFinished(Generation generation) {
+                decodeCpu[1] = processCpuNanos();
+            }
+        });
+        long cpu = decodeCpu[0] < 0 || decodeCpu[1] < 0 ? -1 : decodeCpu[1] - decodeCpu[0];
         return new BenchmarkResult(backend, pool.threads(), promptTokens, g.prefillNanos(), g.decodeSteps(),
-                g.decodeNanos(), heap.peakBytes(), Runtime.getRuntime().maxMemory());
+                g.decodeNanos(), cpu, heap.peakBytes(), Runtime.getRuntime().maxMemory());
+    }
+
+    /** CPU time of the whole process so far (every thread), or -1 where the platform does not tell. */
+    private static long processCpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
     }
 
     /** Greedy, without early stop; the first token comes from the prefill, each later one from a decode pass. */

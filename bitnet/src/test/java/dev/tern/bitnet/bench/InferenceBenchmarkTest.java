@@ -27,6 +27,7 @@ class InferenceBenchmarkTest {
             assertTrue(r.prefillNanos() > 0 && r.decodeNanos() > 0, r.toString());
             assertTrue(r.peakHeapBytes() > 0 && r.peakHeapBytes() <= r.maxHeapBytes() * 2, r.toString());
             assertEquals(7 * 1e9 / r.decodeNanos(), r.decodeTokensPerSecond(), 1e-9);
+            assertTrue(r.decodeCpuNanos() > 0, "decode used no CPU time: " + r);
         }
     }
 
@@ -41,13 +42,13 @@ class InferenceBenchmarkTest {
     void goalAppliesOnlyToItsBackendPresetAndThreadsAndNeedsBothSpeedAndHeap() {
         SpeedGoal goal = SpeedGoal.REFERENCE_2B_SHAPE;
         BenchmarkResult fastSmall = new BenchmarkResult("reference", 2, 32, 1_000_000_000L, 40, 8_000_000_000L,
-                1_000_000_000L, 2_000_000_000L);
+                -1, 1_000_000_000L, 2_000_000_000L);
         assertTrue(goal.appliesTo("2b-shape", fastSmall));
         assertFalse(goal.appliesTo("small", fastSmall));
-        assertFalse(goal.appliesTo("2b-shape", new BenchmarkResult("rtl", 2, 32, 1, 40, 1, 1, 1)));
-        assertFalse(goal.appliesTo("2b-shape", new BenchmarkResult("reference", 1, 32, 1, 40, 1, 1, 1)));
+        assertFalse(goal.appliesTo("2b-shape", new BenchmarkResult("rtl", 2, 32, 1, 40, 1, -1, 1, 1)));
+        assertFalse(goal.appliesTo("2b-shape", new BenchmarkResult("reference", 1, 32, 1, 40, 1, -1, 1, 1)));
         assertTrue(goal.isMetBy(fastSmall));
-        assertFalse(goal.isMetBy(new BenchmarkResult("reference", 2, 32, 1, 39, 10_000_000_000L, 1, 1)));
-        assertFalse(goal.isMetBy(new BenchmarkResult("reference", 2, 32, 1, 40, 8_000_000_000L, 1_500_000_000L, 1)));
+        assertFalse(goal.isMetBy(new BenchmarkResult("reference", 2, 32, 1, 39, 10_000_000_000L, -1, 1, 1)));
+        assertFalse(goal.isMetBy(new BenchmarkResult("reference", 2, 32, 1, 40, 8_000_000_000L, -1, 1_500_000_000L, 1)));
     }
 }
