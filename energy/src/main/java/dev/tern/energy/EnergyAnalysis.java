@@ -60,7 +60,7 @@ public final class EnergyAnalysis {
         }
         return new EnergyReport(options.tech(), calculator.dram(), options.array(), options.encoding(),
                 options.context(), options.tech().paperArithmeticRatio(), models, paperModels, lanesSweep(),
-                crossChecks, PublishedFigure.bitnetB158());
+                crossChecks, PublishedFigure.bitnetB158(), options.switchingActivity());
     }
 
     private ModelEnergy evaluate(ModelShape model, String shapeSource, Optional<CountSource> simulated) {

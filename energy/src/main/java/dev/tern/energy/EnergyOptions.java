@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param simulatedTernary counts of the ternary design measured in simulation, per matmul shape;
  *                         used in place of the analytic ones where present, and cross-checked
  * @param requireArithmeticAgreement fail when simulated arithmetic differs from the analytic count
+ * @param switchingActivity toggle counts of the ternary design measured in simulation, reported as they are
  */
 public record EnergyOptions(
         List<ModelShape> models,
@@ -36,7 +37,8 @@ public record EnergyOptions(
         boolean includePaperModels,
         List<Integer> lanesSweep,
         Optional<CountSource> simulatedTernary,
-        boolean requireArithmeticAgreement) {
+        boolean requireArithmeticAgreement,
+        Optional<SwitchingActivity> switchingActivity) {
 
     public static final String DEFAULT_DRAM = "DDR4";
     public static final int DEFAULT_CONTEXT = 2048;
@@ -78,6 +80,7 @@ public record EnergyOptions(
         private List<Integer> lanesSweep = DEFAULT_LANES_SWEEP;
         private CountSource simulatedTernary;
         private boolean requireArithmeticAgreement = true;
+        private SwitchingActivity switchingActivity;
 
         private Builder(List<ModelShape> models) {
             this.models = List.copyOf(models);
@@ -133,10 +136,15 @@ public record EnergyOptions(
             return this;
         }
 
+        public Builder switchingActivity(SwitchingActivity value) {
+            switchingActivity = value;
+            return this;
+        }
+
         public EnergyOptions build() {
             return new EnergyOptions(models, tech == null ? TechTables.builtIn("7nm") : tech, dramType, array,
                     encoding, baselines, context, includePaperModels, lanesSweep, Optional.ofNullable(simulatedTernary),
-                    requireArithmeticAgreement);
+                    requireArithmeticAgreement, Optional.ofNullable(switchingActivity));
         }
     }
 }

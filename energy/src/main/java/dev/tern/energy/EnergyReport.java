@@ -6,6 +6,7 @@ import dev.tern.energy.tech.DramEntry;
 import dev.tern.energy.tech.TechTable;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The result of an energy analysis, everything the report writers print.
@@ -13,6 +14,7 @@ import java.util.List;
  * @param arithmeticRatio the paper's arithmetic-only ratio from the table: (FP16 mul + FP16 add) / INT8 add
  * @param models the requested models
  * @param paperModels the BitNet paper's sizes (empty when not requested)
+ * @param activity switching activity measured in simulation, when it was
  */
 public record EnergyReport(
         TechTable tech,
@@ -25,7 +27,8 @@ public record EnergyReport(
         List<ModelEnergy> paperModels,
         LanesSweep lanesSweep,
         List<CrossCheck> crossChecks,
-        List<PublishedFigure> published) {
+        List<PublishedFigure> published,
+        Optional<SwitchingActivity> activity) {
 
     public EnergyReport {
         models = List.copyOf(models);

@@ -99,6 +99,7 @@ public final class HtmlReportWriter {
         if (!report.crossChecks().isEmpty()) {
             crossChecks(html, report.crossChecks());
         }
+        report.activity().ifPresent(activity -> section(html, ActivityTable.section(activity)));
         sections.forEach(section -> section(html, section));
         assumptions(html, report);
         html.append("<footer>Written by Tern's energy model. Energies are estimates from published per-action"

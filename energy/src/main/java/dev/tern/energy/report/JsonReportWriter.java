@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tern.energy.CrossCheck;
+import dev.tern.energy.SwitchingActivity;
 import dev.tern.energy.DesignEnergy;
 import dev.tern.energy.EnergyBreakdown;
 import dev.tern.energy.EnergyReport;
@@ -66,6 +67,7 @@ public final class JsonReportWriter {
         root.set("lanes_sweep", lanesSweep(report.lanesSweep()));
         ArrayNode checks = root.putArray("cross_checks");
         report.crossChecks().forEach(check -> checks.add(crossCheck(check)));
+        report.activity().ifPresent(activity -> root.set("activity", activity(activity)));
         ArrayNode published = root.putArray("published");
         for (PublishedFigure figure : report.published()) {
             ObjectNode node = published.addObject();
@@ -293,6 +295,22 @@ public final class JsonReportWriter {
             d.put("field", difference.field());
             d.put("analytic", difference.expected());
             d.put("measured", difference.actual());
+        }
+        return node;
+    }
+
+    private static ObjectNode activity(SwitchingActivity activity) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("design", activity.design());
+        ArrayNode rows = node.putArray("rows");
+        for (SwitchingActivity.Row row : activity.rows()) {
+            ObjectNode r = rows.addObject();
+            r.put("stimulus", row.stimulus());
+            r.put("signals", row.signals());
+            r.put("bits", row.bits());
+            r.put("cycles", row.cycles());
+            r.put("toggles", row.toggles());
+            r.put("toggle_rate", row.toggleRate());
         }
         return node;
     }

@@ -1,6 +1,7 @@
 package dev.tern.energy.report;
 
 import dev.tern.energy.CrossCheck;
+import dev.tern.energy.SwitchingActivity;
 import dev.tern.energy.DesignEnergy;
 import dev.tern.energy.EnergyBreakdown;
 import dev.tern.energy.EnergyReport;
@@ -35,6 +36,7 @@ public final class TextReportWriter {
         if (!report.crossChecks().isEmpty()) {
             out.append('\n').append(crossChecks(report.crossChecks()));
         }
+        report.activity().ifPresent(activity -> out.append('\n').append(activity(activity)));
         return out.toString();
     }
 
@@ -138,6 +140,12 @@ public final class TextReportWriter {
                             + check.differences().size() + " differences: " + check.differences()));
         }
         return out.toString();
+    }
+
+    private static String activity(SwitchingActivity activity) {
+        TextTable table = new TextTable().row(ActivityTable.HEADER);
+        ActivityTable.rows(activity).forEach(table::row);
+        return "Switching activity of the adder tree, simulated on " + activity.design() + "\n" + table.render("  ");
     }
 
     static String shape(ModelShape shape) {
