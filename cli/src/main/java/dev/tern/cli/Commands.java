@@ -18,6 +18,7 @@ final class Commands {
                 new BenchSimCommand(),
                 new EnergyCommand(),
                 new MakeModelCommand(),
-                new InferCommand());
+                new InferCommand(),
+                new BenchInferCommand());
     }
 }

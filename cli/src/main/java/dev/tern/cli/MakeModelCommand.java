@@ -10,24 +10,10 @@ import org.apache.commons.cli.Options;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Stream;
 
 final class MakeModelCommand implements CliCommand {
-    /** The format names users type, in the order help lists them. */
-    private static final Map<String, ModelFileFormat> FORMATS = formats();
-
-    private static Map<String, ModelFileFormat> formats() {
-        Map<String, ModelFileFormat> formats = new LinkedHashMap<>();
-        formats.put("gguf-tq2", ModelFileFormat.GGUF_TQ2_0);
-        formats.put("gguf-i2s", ModelFileFormat.GGUF_I2_S);
-        formats.put("gguf-tq1", ModelFileFormat.GGUF_TQ1_0);
-        formats.put("safetensors", ModelFileFormat.SAFETENSORS);
-        return formats;
-    }
-
     @Override
     public String name() {
         return "make-model";
@@ -40,7 +26,7 @@ final class MakeModelCommand implements CliCommand {
 
     @Override
     public String synopsis() {
-        return "--preset tiny|small|2b-shape --seed S --format " + String.join("|", FORMATS.keySet()) + " --out PATH";
+        return "--preset tiny|small|2b-shape --seed S --format " + String.join("|", ModelFileFormat.formatNames()) + " --out PATH";
     }
 
     @Override
@@ -51,7 +37,7 @@ final class MakeModelCommand implements CliCommand {
         options.addOption(Option.builder().longOpt("seed").hasArg().argName("S")
                 .desc("the seed weights and tokenizer are made from (default 0)").build());
         options.addOption(Option.builder().longOpt("format").hasArg().argName("FORMAT")
-                .desc(String.join(", ", FORMATS.keySet()) + " (required)").build());
+                .desc(String.join(", ", ModelFileFormat.formatNames()) + " (required)").build());
         options.addOption(Option.builder().longOpt("out").hasArg().argName("PATH")
                 .desc("the GGUF file, or the checkpoint directory for safetensors (required)").build());
         return options;
@@ -64,15 +50,12 @@ final class MakeModelCommand implements CliCommand {
         BitNetConfig config = ModelPresets.bitnet(preset);
         long seed = OptionValues.anyLong(line, "seed", 0);
         String formatName = OptionValues.required(line, "format", "FORMAT");
-        ModelFileFormat format = FORMATS.get(formatName.toLowerCase(Locale.ROOT));
-        if (format == null) {
-            throw new UsageException("unknown format '" + formatName + "'; formats: " + String.join(", ", FORMATS.keySet()));
-        }
+        ModelFileFormat format = ModelFileFormat.fromName(formatName);
         Path out = Path.of(OptionValues.required(line, "out", "PATH"));
         // Made after the options are checked: a large vocabulary's tokenizer takes a moment to learn.
         SyntheticModel model = SyntheticModel.create(config, seed);
 
-        terminal.err().println("writing synthetic " + preset + " (" + model.describe() + ") as " + formatName + " to " + out);
+        terminal.err().println("writing synthetic " + preset + " (" + model.describe() + ") as " + format.formatName() + " to " + out);
         long start = System.nanoTime();
         OutputFiles.write(out, () -> {
             Path parent = out.toAbsolutePath().getParent();
@@ -83,7 +66,7 @@ final class MakeModelCommand implements CliCommand {
             return out;
         });
         terminal.println(String.format(Locale.ROOT, "wrote %s: synthetic %s, %s, %s, %.1f MB in %.1f s", out, preset,
-                model.describe(), formatName, bytes(out) / 1e6, (System.nanoTime() - start) / 1e9));
+                model.describe(), format.formatName(), bytes(out) / 1e6, (System.nanoTime() - start) / 1e9));
         return Tern.OK;
     }
 
