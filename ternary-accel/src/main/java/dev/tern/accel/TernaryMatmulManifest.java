@@ -3,6 +3,7 @@ package dev.tern.accel;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tern.accel.rtl.TernaryDotProduct;
 import dev.tern.accel.rtl.TernaryMatVecCore;
@@ -34,8 +35,12 @@ public final class TernaryMatmulManifest {
     }
 
     public String toJson() {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = mapper.createObjectNode();
+        return toJson(tree());
+    }
+
+    /** The manifest as a JSON tree, for a wrapper's manifest to extend. */
+    public ObjectNode tree() {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("design", AcceleratorConfig.DESIGN);
         root.put("top", design.top().name());
         ObjectNode parameters = root.putObject("parameters");
@@ -71,7 +76,10 @@ public final class TernaryMatmulManifest {
         ObjectNode words = root.putObject("words");
         words.put("activation", "lane i: INT8 in bits 8i+7..8i");
         words.put("activation_banks", "2 banks of " + config.activationDepth() + " words; a job reads the bank filled before its start"
-                + " while activation_in fills the other");
+                + " while activation_in fills the other; every start swaps them");
+        words.put("weight_banks", "2 banks of " + config.weightDepth() + " words; a job reads the bank filled before its start"
+                + " while weight_in fills the other; a start swaps them only if weight_in delivered words since the previous start,"
+                + " so jobs without new weights reuse the current matrix");
         words.put("weight", config.encoding() == WeightEncoding.TWO_BIT
                 ? "row r from bit " + config.encoding().bitsFor(config.lanes()) + "r; lane i: code (trit + 1) in bits 2i+1..2i"
                 : "row r from bit " + config.encoding().bitsFor(config.lanes()) + "r; byte b: lanes 5b..5b+4 in base 3, TQ1_0 byte format");
@@ -85,9 +93,18 @@ public final class TernaryMatmulManifest {
         cycles.put("tree_registers", TernaryDotProduct.latency(config.lanes(), config.pipelineEvery()));
         cycles.put("datapath_latency", TernaryMatVecCore.latency(config));
         cycles.put("constant", constant);
-        cycles.put("load_edges", "ceil(out/rows) * ceil(in/lanes) weight words + ceil(in/lanes) activation words, one per edge");
+        cycles.put("load_edges", "ceil(out/rows) * ceil(in/lanes) weight words + ceil(in/lanes) activation words, one per edge"
+                + " on each stream; neither stream accepts a word on a start's edge");
+        cycles.put("overlap", "the next job's words stream into the free banks while a job computes; with both streams fed in"
+                + " parallel from the edge after its start, the next job waits max(0, max(weight words, activation words) - job edges)"
+                + " edges after this job ends");
+        return root;
+    }
+
+    /** Indented JSON text of a manifest tree. */
+    public static String toJson(ObjectNode tree) {
         try {
-            return mapper.writeValueAsString(root) + "\n";
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(tree) + "\n";
         } catch (IOException e) {
             throw new IllegalStateException("a JSON tree built in memory could not be written", e);
         }
@@ -95,9 +112,14 @@ public final class TernaryMatmulManifest {
 
     /** Writes {@value #FILE_NAME} into {@code directory}; returns its path. */
     public Path write(Path directory) throws IOException {
+        return write(directory, toJson());
+    }
+
+    /** Writes {@code json} as {@value #FILE_NAME} into {@code directory}; returns its path. */
+    public static Path write(Path directory, String json) throws IOException {
         Files.createDirectories(directory);
         Path file = directory.resolve(FILE_NAME);
-        Files.writeString(file, toJson(), StandardCharsets.UTF_8);
+        Files.writeString(file, json, StandardCharsets.UTF_8);
         return file;
     }
 }

@@ -140,4 +140,63 @@ class TernaryMatmulDriverTest {
             assertEquals("ternary-matmul: in = 80 needs 5 activation words, activation-depth is 4", e.getMessage());
         }
     }
+
+    @Test
+    void sequenceLoadsEachNextMatrixWhileThePreviousComputesAndStaysExact() {
+        AcceleratorConfig config = new AcceleratorConfig(16, 2, 1, WeightEncoding.TWO_BIT, 64, 16);
+        Random random = new Random(11);
+        int[][] shapes = {{6, 40}, {9, 33}, {20, 48}, {4, 16}, {3, 200}};
+        List<TernaryMatmulDriver.Job> jobs = new ArrayList<>();
+        long sequential = 0;
+        for (int[] shape : shapes) {
+            byte[] x = new byte[shape[1]];
+            random.nextBytes(x);
+            jobs.add(new TernaryMatmulDriver.Job(randomCodes(random, shape[0], shape[1]), x));
+            long groups = (shape[0] + 1) / 2;
+            long tiles = (shape[1] + 15) / 16;
+            sequential += groups * tiles + tiles + TernaryMatmulUnit.jobCycles(config, groups, tiles);
+        }
+        try (TernaryMatmulDriver driver = TernaryMatmulDriver.create(config)) {
+            List<TernaryMatmulDriver.Run> runs = driver.runSequence(jobs);
+            long total = 0;
+            for (int j = 0; j < jobs.size(); j++) {
+                TernaryMatmulDriver.Job job = jobs.get(j);
+                assertArrayEquals(TernaryGolden.matVec(job.codes(), job.x(), 16), runs.get(j).y(), "job " + j);
+                long groups = (shapes[j][0] + 1) / 2;
+                long tiles = (shapes[j][1] + 15) / 16;
+                assertEquals(TernaryMatmulUnit.jobCycles(config, groups, tiles), runs.get(j).computeCycles(), "job " + j);
+                long expectedLoad = j == 0 ? groups * tiles
+                        : TernaryMatmulUnit.exposedLoadCycles(runs.get(j - 1).computeCycles(), groups * tiles, tiles);
+                assertEquals(expectedLoad, runs.get(j).loadCycles(), "job " + j + " load edges outside the previous job");
+                total += runs.get(j).loadCycles() + 1 + runs.get(j).computeCycles();
+            }
+            assertEquals(0, runs.get(1).loadCycles(), "9 x 33: 15 weight words hide behind the first job's 17 edges");
+            assertEquals(30 - 23, runs.get(2).loadCycles(), "20 x 48: 30 weight words outlast the second job's 23 edges");
+            assertEquals(26 - 10, runs.get(4).loadCycles(), "3 x 200: 26 weight words outlast the fourth job's 10 edges");
+            assertTrue(total < sequential, total + " edges overlapped against " + sequential + " loaded then computed");
+        }
+    }
+
+    @Test
+    void runAfterSequenceAndBatchUsesTheNewestMatrix() {
+        AcceleratorConfig config = new AcceleratorConfig(16, 1, 1, WeightEncoding.BASE3, 16, 4);
+        Random random = new Random(12);
+        byte[][] first = randomCodes(random, 3, 20);
+        byte[][] second = randomCodes(random, 5, 30);
+        byte[] x = new byte[20];
+        byte[] y = new byte[30];
+        random.nextBytes(x);
+        random.nextBytes(y);
+        try (TernaryMatmulDriver driver = TernaryMatmulDriver.create(config)) {
+            driver.runSequence(List.of(new TernaryMatmulDriver.Job(first, x), new TernaryMatmulDriver.Job(second, y)));
+            assertArrayEquals(TernaryGolden.matVec(first, x, 16), driver.run(first, x).y());
+            List<TernaryMatmulDriver.Run> batch = driver.runBatch(second, List.of(y, y, y));
+            for (TernaryMatmulDriver.Run run : batch) {
+                assertArrayEquals(TernaryGolden.matVec(second, y, 16), run.y(), "the batch keeps its one matrix");
+            }
+            AcceleratorConfigException e = assertThrows(AcceleratorConfigException.class, () -> driver.runSequence(
+                    List.of(new TernaryMatmulDriver.Job(first, x), new TernaryMatmulDriver.Job(new byte[17][20], x))));
+            assertEquals("ternary-matmul: a 17 x 20 matrix needs 34 weight words, weight-depth is 16 (job 1)", e.getMessage());
+        }
+    }
 }

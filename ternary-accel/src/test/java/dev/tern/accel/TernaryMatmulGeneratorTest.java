@@ -67,8 +67,8 @@ class TernaryMatmulGeneratorTest {
         for (JsonNode memory : manifest.path("memories")) {
             if (memory.path("name").asText().equals("weight_sram")) {
                 weightSram = true;
-                assertEquals(128, memory.path("depth").asInt());
-                assertEquals(128L * 192, memory.path("total_bits").asLong());
+                assertEquals(2 * 128, memory.path("depth").asInt(), "two banks of weight-depth words");
+                assertEquals(2 * 128L * 192, memory.path("total_bits").asLong());
             }
         }
         assertTrue(weightSram, manifest.toString());

@@ -13,7 +13,10 @@ import dev.tern.hdl.catalog.Fifo;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * The ternary matmul unit: {@code y = W . x} for a ternary {@code W} of {@code out x in} and INT8
@@ -23,19 +26,25 @@ import java.util.List;
  * <ol>
  *   <li>Stream the weight words into {@code weight_in}: for each row group {@code g} (rows
  *       {@code g*rows ..}) and each tile {@code t} (columns {@code t*lanes ..}), in that order, one word
- *       as {@link dev.tern.accel.TileWords#weights} packs it. They fill the weight SRAM from address 0.</li>
- *   <li>Stream the {@code tiles} activation words into {@code activation_in}, tile 0 first. The activation
- *       SRAM has two banks of {@code activation-depth} words: a job reads the bank filled before its
- *       start, and {@code activation_in} stays open during the job to fill the other bank with the next
- *       vector, so that loading overlaps computing.</li>
+ *       as {@link dev.tern.accel.TileWords#weights} packs it. They fill a weight bank from address 0.</li>
+ *   <li>Stream the {@code tiles} activation words into {@code activation_in}, tile 0 first. They fill an
+ *       activation bank from address 0.</li>
  *   <li>Put the tile count on {@code in_tiles} and the row-group count on {@code row_groups} (both at
- *       least 1) and raise {@code start} for a cycle while {@code busy} is low. Both SRAMs' write
- *       pointers return to address 0 for the next job, the activation one in the other bank.</li>
+ *       least 1) and raise {@code start} for a cycle while {@code busy} is low.</li>
  *   <li>{@code result_out} delivers one word per row group, row {@code r}'s INT32 in bits
- *       {@code 32r+31..32r}. After the last one is accepted {@code busy} falls and {@code done} rises.</li>
+ *       {@code 32r+31..32r}; {@code result_last} marks the job's last one. After the last one is accepted {@code busy} falls and {@code done} rises.</li>
  * </ol>
- * {@code weight_in}'s {@code ready} is low while the unit is busy, and each stream's while its SRAM
- * (bank) is full, so extra words wait instead of overwriting. {@code cycles} counts the clock edges of the current or last job.
+ *
+ * <h2>Double buffering</h2>
+ * Each SRAM has two banks ({@code weight-depth} and {@code activation-depth} words). A job reads the
+ * banks filled before its start while both streams stay open to fill the other banks with the next job's
+ * matrix and vector, so that loading overlaps computing. A start always swaps the activation banks; it
+ * swaps the weight banks only when {@code weight_in} delivered words since the previous start, so a batch
+ * of vectors reuses one matrix by streaming no weights between its jobs (the next matrix must then be
+ * streamed whole before the start that should use it). Both write pointers return to address 0 at a start,
+ * and neither stream accepts a word on the start's own edge. Each stream's {@code ready} is low while its
+ * free bank is full, so extra words wait instead of overwriting. {@code cycles} counts the clock edges of
+ * the current or last job.
  *
  * <h2>Cycle formula</h2>
  * With {@code result_out_ready} held high, a job takes exactly {@link #jobCycles} edges from the
@@ -56,14 +65,11 @@ public final class TernaryMatmulUnit extends Component {
     public final Output busy = output("busy", bool());
     public final Output done = output("done", bool());
     public final Output cycles = output("cycles", uint(32));
+    /** High with the job's last result word on {@code result_out}. */
+    public final Output resultLast = output("result_last", bool());
 
     public TernaryMatmulUnit(AcceleratorConfig config) {
-        parameter("lanes", config.lanes());
-        parameter("rows", config.rows());
-        parameter("every", config.pipelineEvery());
-        parameter("encoding", config.encoding().name().toLowerCase());
-        parameter("wdepth", config.weightDepth());
-        parameter("adepth", config.activationDepth());
+        moduleParameters(config).forEach(this::parameter);
         weightIn = streamIn("weight_in", uint(config.weightWordBits()));
         activationIn = streamIn("activation_in", uint(config.activationWordBits()));
         resultOut = streamOut("result_out", uint(32 * config.rows()));
@@ -76,17 +82,23 @@ public final class TernaryMatmulUnit extends Component {
         Reg finished = reg("finished", bool(), 0);
         Signal accepted = start.and(running.not());
 
-        Mem weightSram = memory("weight_sram", config.weightDepth(), uint(config.weightWordBits()));
+        Mem weightSram = memory("weight_sram", 2 * config.weightDepth(), uint(config.weightWordBits()));
         Mem activationSram = memory("activation_sram", 2 * config.activationDepth(), uint(config.activationWordBits()));
-        // Two activation banks: a job reads the one filled before its start while the next vector fills the other.
+        Reg weightFillBank = reg("weight_fill_bank", bool(), 0);
+        Reg weightComputeBank = reg("weight_compute_bank", bool(), 0);
         Reg fillBank = reg("fill_bank", bool(), 0);
         Reg computeBank = reg("compute_bank", bool(), 0);
+        Reg weightFill = fill(weightSram, weightIn, weightFillBank, weightAddressBits, accepted);
+        fill(activationSram, activationIn, fillBank, activationAddressBits, accepted);
         when(accepted, () -> {
             computeBank.set(fillBank);
             fillBank.set(fillBank.not());
         });
-        fill(weightSram, weightIn, null, weightAddressBits, running.not(), accepted);
-        fill(activationSram, activationIn, fillBank, activationAddressBits, lit(1, bool()), accepted);
+        // Without new weights the job reuses the current matrix: that is how a batch of vectors shares one.
+        when(accepted.and(weightFill.ne(0)), () -> {
+            weightComputeBank.set(weightFillBank);
+            weightFillBank.set(weightFillBank.not());
+        });
 
         // The job's dimensions, held for the whole job.
         Reg tiles = reg("tiles", inTiles.type(), 0);
@@ -109,7 +121,8 @@ public final class TernaryMatmulUnit extends Component {
         Signal issue = issuing.and(lastTile.not().or(reserved.lt(fifoDepth)));
         Signal issueLast = issue.and(lastTile);
 
-        Signal weightWord = weightSram.read("weight_word", weightAddress.trunc(weightAddressBits), issue);
+        Signal weightWord = weightSram.read("weight_word",
+                cat(weightComputeBank, weightAddress.trunc(weightAddressBits)), issue);
         Signal activationWord = activationSram.read("activation_word",
                 cat(computeBank, tile.trunc(activationAddressBits)), issue);
         Reg tileValid = reg("tile_valid", bool(), 0);
@@ -157,12 +170,25 @@ public final class TernaryMatmulUnit extends Component {
             finished.set(1);
         });
         when(resultOut.fire(), () -> resultsLeft.set(resultsLeft.sub(1)));
+        resultLast.set(resultsLeft.eq(1));
 
         Reg cycleCount = reg("cycle_count", uint(32), 0);
         when(accepted, () -> cycleCount.set(0)).elseWhen(running, () -> cycleCount.set(cycleCount.add(1)));
         busy.set(running);
         done.set(finished);
         cycles.set(cycleCount);
+    }
+
+    /** The generator parameters that name the unit's module, and any module wrapping it, in the Verilog header. */
+    public static Map<String, Object> moduleParameters(AcceleratorConfig config) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("lanes", config.lanes());
+        parameters.put("rows", config.rows());
+        parameters.put("every", config.pipelineEvery());
+        parameters.put("encoding", config.encoding().name().toLowerCase(Locale.ROOT));
+        parameters.put("wdepth", config.weightDepth());
+        parameters.put("adepth", config.activationDepth());
+        return parameters;
     }
 
     /** Edges of a job of {@code rowGroups x tiles} tiles with the result stream always ready (see the class comment). */
@@ -177,19 +203,28 @@ public final class TernaryMatmulUnit extends Component {
     }
 
     /**
-     * Writes each accepted word of {@code in} at the next address of the SRAM, or of its bank {@code bank}
-     * (the address's top bit) when banked; the pointer returns to 0 when a job starts.
+     * Edges that loading the next job adds between two jobs when its {@code weightWords} and
+     * {@code activationWords} stream in parallel, one word per edge each, from the edge after the current
+     * job's start: the part of the load that the current job's {@code currentJobCycles} do not hide.
      */
-    private void fill(Mem sram, Stream.Sink in, Signal bank, int addressBits, Signal open, Signal jobStarts) {
+    public static long exposedLoadCycles(long currentJobCycles, long weightWords, long activationWords) {
+        return Math.max(0, Math.max(weightWords, activationWords) - currentJobCycles);
+    }
+
+    /**
+     * Writes each accepted word of {@code in} at the next address of the SRAM's bank {@code bank} (the
+     * address's top bit); the pointer returns to 0 when a job starts, and that edge accepts no word because
+     * the banks swap under it.
+     */
+    private Reg fill(Mem sram, Stream.Sink in, Signal bank, int addressBits, Signal jobStarts) {
         Reg pointer = reg(sram.name() + "_fill", uint(addressBits + 1), 0);
         Signal full = pointer.bit(addressBits);
-        in.ready().set(open.and(full.not()));
-        Signal offset = pointer.trunc(addressBits);
-        Signal address = bank == null ? offset : cat(bank, offset);
+        in.ready().set(full.not().and(jobStarts.not()));
         when(in.fire(), () -> {
-            sram.write(address, in.data());
+            sram.write(cat(bank, pointer.trunc(addressBits)), in.data());
             pointer.set(pointer.add(1));
         });
         when(jobStarts, () -> pointer.set(0));
+        return pointer;
     }
 }

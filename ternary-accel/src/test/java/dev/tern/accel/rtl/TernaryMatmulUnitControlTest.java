@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The unit's control seen at its ports: empty jobs, weights closed while busy, SRAM-full back-pressure. */
+/** The unit's control seen at its ports: empty jobs, bank swaps, SRAM-full back-pressure, streams closed on a start's edge. */
 class TernaryMatmulUnitControlTest {
     private static Simulator unit() {
         AcceleratorConfig config = new AcceleratorConfig(16, 1, 1, WeightEncoding.TWO_BIT, 4, 2);
@@ -49,6 +49,25 @@ class TernaryMatmulUnitControlTest {
     }
 
     @Test
+    void startEdgeAcceptsNoWordBecauseTheBanksSwapUnderIt() {
+        try (Simulator sim = unit()) {
+            sim.poke("weight_in_valid", 1);
+            sim.poke("activation_in_valid", 1);
+            sim.poke("in_tiles", 1);
+            sim.poke("row_groups", 1);
+            sim.poke("start", 1);
+            sim.evaluate();
+            assertEquals(0, sim.peek("weight_in_ready"));
+            assertEquals(0, sim.peek("activation_in_ready"));
+            sim.step();
+            sim.poke("start", 0);
+            sim.evaluate();
+            assertEquals(1, sim.peek("weight_in_ready"), "the job runs, the free banks are open");
+            assertEquals(1, sim.peek("activation_in_ready"));
+        }
+    }
+
+    @Test
     void fullSramClosesItsStreamAndStartReopensIt() {
         try (Simulator sim = unit()) {
             sim.poke("weight_in_valid", 1);
@@ -64,8 +83,8 @@ class TernaryMatmulUnitControlTest {
             sim.step();
             sim.poke("start", 0);
             assertEquals(1, sim.peek("busy"));
-            assertEquals(0, sim.peek("weight_in_ready"), "closed while busy");
-            assertEquals(1, sim.peek("activation_in_ready"), "open while busy: the job reads the other bank");
+            assertEquals(1, sim.peek("weight_in_ready"), "open while busy: the job reads the other weight bank");
+            assertEquals(1, sim.peek("activation_in_ready"), "open while busy: the job reads the other activation bank");
             for (int edge = 0; edge < 100 && sim.peek("busy") == 1; edge++) {
                 sim.step();
             }

@@ -1,0 +1,82 @@
+package dev.tern.accel.axi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tern.accel.AcceleratorConfig;
+import dev.tern.accel.TernaryMatmulGenerator;
+import dev.tern.accel.WeightEncoding;
+import dev.tern.accel.bench.XilinxSynthesis;
+import dev.tern.hdl.Elaborator;
+import dev.tern.hdl.catalog.DesignCatalog;
+import dev.tern.hdl.catalog.DesignParameters;
+import dev.tern.hdl.ir.Design;
+import dev.tern.verilog.ToolRequirement;
+import dev.tern.verilog.VerilogEmitter;
+import dev.tern.verilog.tools.ExternalTool;
+import dev.tern.verilog.tools.VerilogChecks;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The wrapper's Verilog and catalog entry: Verilator -Wall clean, Icarus compiles, no DSP after synth_xilinx, a manifest with the register map. */
+class TernaryMatmulAxiVerilogTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void wrapperIsLintCleanCompilesAndSynthesisesWithoutDsp() throws IOException {
+        AcceleratorConfig config = new AcceleratorConfig(16, 2, 2, WeightEncoding.BASE3, 16, 8);
+        Design design = Elaborator.elaborate(() -> new TernaryMatmulAxi(config));
+        List<Path> files = new ArrayList<>(VerilogEmitter.withoutSourceLocations()
+                .write(design, dir, VerilogEmitter.Layout.FILE_PER_MODULE).values());
+        String top = design.top().name();
+
+        ToolRequirement.require("verilator");
+        ExternalTool.Result lint = VerilogChecks.verilatorLint(dir, files, top);
+        assertEquals("", lint.output().strip(), "verilator -Wall on " + top);
+        ToolRequirement.require("iverilog");
+        ExternalTool.Result icarus = VerilogChecks.icarusCompile(dir, files, top);
+        assertTrue(icarus.succeeded() && icarus.output().isBlank(), icarus.output());
+        ToolRequirement.require("yosys");
+        XilinxSynthesis synthesis = XilinxSynthesis.of(dir, files, top);
+        assertTrue(synthesis.run().succeeded(), synthesis.run().output());
+        assertTrue(synthesis.luts() > 0, "no LUTs in " + synthesis.cells());
+        assertEquals(0, synthesis.dsps(), "DSP cells in " + synthesis.cells());
+    }
+
+    @Test
+    void catalogEntryBuildsTheWrapperAndItsManifestHoldsTheRegisterMap() throws IOException {
+        TernaryMatmulAxiGenerator generator = new TernaryMatmulAxiGenerator();
+        DesignCatalog catalog = DesignCatalog.examples().with(generator);
+        List<String> assignments = List.of("lanes=32", "rows=2", "weight-depth=64", "activation-depth=16");
+        Design design = catalog.elaborate(TernaryMatmulAxiGenerator.DESIGN, assignments);
+        assertEquals("TernaryMatmulAxi_lanes32_rows2_every2_encodingtwo_bit_wdepth64_adepth16", design.top().name());
+        assertEquals(2 * 64, design.top().port("s_axis_weight_tdata").type().width());
+        assertEquals(8 * 32, design.top().port("s_axis_activation_tdata").type().width());
+        assertEquals(1, design.top().port("m_axis_result_tlast").type().width());
+
+        AcceleratorConfig config = TernaryMatmulGenerator.config(DesignParameters.parse(generator, assignments));
+        JsonNode manifest = new ObjectMapper().readTree(new TernaryMatmulAxiManifest(config, design).write(dir).toFile());
+        assertEquals("ternary-matmul-axi", manifest.path("design").asText());
+        assertEquals("ternary-matmul", manifest.path("wraps").asText());
+        assertEquals(32, manifest.path("parameters").path("lanes").asInt());
+        JsonNode registers = manifest.path("axi4_lite").path("registers");
+        assertEquals(AxiRegister.values().length, registers.size());
+        assertEquals("IN_TILES", registers.get(4).path("name").asText());
+        assertEquals("0x10", registers.get(4).path("offset").asText());
+        assertEquals("read-write", registers.get(4).path("access").asText());
+        assertEquals("write-one-to-clear", registers.get(9).path("access").asText());
+        boolean awaddr = false;
+        for (JsonNode port : manifest.path("ports")) {
+            awaddr |= port.path("name").asText().equals("s_axi_awaddr") && port.path("width").asInt() == AxiRegister.ADDRESS_BITS;
+        }
+        assertTrue(awaddr, "s_axi_awaddr among " + manifest.path("ports"));
+    }
+}
