@@ -19,6 +19,7 @@ final class Commands {
                 new EnergyCommand(),
                 new MakeModelCommand(),
                 new InferCommand(),
-                new BenchInferCommand());
+                new BenchInferCommand(),
+                new SynthCommand());
     }
 }

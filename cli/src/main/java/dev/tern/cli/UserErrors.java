@@ -43,6 +43,7 @@ final class UserErrors {
                 || e instanceof dev.tern.bitnet.tokenizer.TokenizerException
                 || e instanceof dev.tern.energy.EnergyModelException
                 || e instanceof dev.tern.testbench.CosimException
-                || e instanceof dev.tern.sim.SimulationException;
+                || e instanceof dev.tern.sim.SimulationException
+                || e instanceof dev.tern.synth.SynthException;
     }
 }
