@@ -17,8 +17,8 @@ import java.nio.ByteOrder;
  * flipped (XOR with the minus mask) and one is added per such weight, so the dot product of 64 weights is
  * {@code sum over bit k of w_k * popcount(nonzero & (plane_k ^ minus)) + popcount(minus)}, with
  * {@code w_k = 2^k} and {@code w_7 = -128}: additions and population counts only, as in hardware, one
- * population count per plane covering 64 weights. Rows are split between the pool's threads. Code 3 (never a weight)
- * counts as 0.
+ * population count per plane covering 64 weights. Rows go in pairs that share the plane loads, and are split
+ * between the pool's threads. Code 3 (never a weight) counts as 0.
  */
 public final class ReferenceTernaryMatmul implements TernaryMatmul {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -60,10 +60,11 @@ public final class ReferenceTernaryMatmul implements TernaryMatmul {
         int bytesPerRow = w.bytesPerRow();
         int grain = Math.max(1, WEIGHTS_PER_PIECE / Math.max(1, w.cols() * tokens));
         pool.forRange(w.rows(), grain, (from, to) -> {
-            for (int r = from; r < to; r++) {
-                int rowStart = r * bytesPerRow;
+            for (int r = from; r < to; r += 2) {
+                // An odd last row is paired with itself; both results are the same.
+                int other = Math.min(r + 1, to - 1);
                 for (int t = 0; t < tokens; t++) {
-                    out[t][r] = dotRow(codes, rowStart, bytesPerRow, planes[t]);
+                    dotRowPair(codes, r, other, bytesPerRow, planes[t], out[t]);
                 }
             }
         });
@@ -89,37 +90,63 @@ public final class ReferenceTernaryMatmul implements TernaryMatmul {
     }
 
     /**
-     * The row's dot product. Whole slices run in an unrolled loop without a branch (which is most of the
-     * speed); a row whose length is not a multiple of 64 ends with {@link #tailSlices}.
+     * The dot products of rows {@code a} and {@code b} into {@code out[a]} and {@code out[b]}. Two rows share
+     * each load of the activation planes. Whole slices run in an unrolled loop without a branch (which is most
+     * of the speed); a row whose length is not a multiple of 64 ends with {@link #tailSlices}.
      */
-    private static int dotRow(byte[] codes, int rowStart, int bytesPerRow, long[] planes) {
-        int c0 = 0, c1 = 0, c2 = 0, c3 = 0, c4 = 0, c5 = 0, c6 = 0, c7 = 0;
-        int negated = 0;
-        int slices = planes.length / PLANES;
-        int wholeSlices = Math.min(slices, bytesPerRow / BYTES_PER_SLICE);
+    private static void dotRowPair(byte[] codes, int a, int b, int bytesPerRow, long[] planes, int[] out) {
+        int a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0, aNegated = 0;
+        int b0 = 0, b1 = 0, b2 = 0, b3 = 0, b4 = 0, b5 = 0, b6 = 0, b7 = 0, bNegated = 0;
+        int aStart = a * bytesPerRow;
+        int bStart = b * bytesPerRow;
+        int wholeSlices = Math.min(planes.length / PLANES, bytesPerRow / BYTES_PER_SLICE);
         for (int q = 0; q < wholeSlices; q++) {
-            int at = rowStart + q * BYTES_PER_SLICE;
-            long first = (long) LONGS.get(codes, at);
-            long second = (long) LONGS.get(codes, at + Long.BYTES);
-            long minus = minusMask(first, second);
-            long nonzero = nonzeroMask(first, second);
+            int offset = q * BYTES_PER_SLICE;
+            long aFirst = (long) LONGS.get(codes, aStart + offset);
+            long aSecond = (long) LONGS.get(codes, aStart + offset + Long.BYTES);
+            long bFirst = (long) LONGS.get(codes, bStart + offset);
+            long bSecond = (long) LONGS.get(codes, bStart + offset + Long.BYTES);
+            long aMinus = minusMask(aFirst, aSecond);
+            long aNonzero = nonzeroMask(aFirst, aSecond);
+            long bMinus = minusMask(bFirst, bSecond);
+            long bNonzero = nonzeroMask(bFirst, bSecond);
             int p = q * PLANES;
-            c0 += Long.bitCount(nonzero & (planes[p] ^ minus));
-            c1 += Long.bitCount(nonzero & (planes[p + 1] ^ minus));
-            c2 += Long.bitCount(nonzero & (planes[p + 2] ^ minus));
-            c3 += Long.bitCount(nonzero & (planes[p + 3] ^ minus));
-            c4 += Long.bitCount(nonzero & (planes[p + 4] ^ minus));
-            c5 += Long.bitCount(nonzero & (planes[p + 5] ^ minus));
-            c6 += Long.bitCount(nonzero & (planes[p + 6] ^ minus));
-            c7 += Long.bitCount(nonzero & (planes[p + 7] ^ minus));
-            negated += Long.bitCount(minus);
+            long x0 = planes[p], x1 = planes[p + 1], x2 = planes[p + 2], x3 = planes[p + 3];
+            long x4 = planes[p + 4], x5 = planes[p + 5], x6 = planes[p + 6], x7 = planes[p + 7];
+            a0 += Long.bitCount(aNonzero & (x0 ^ aMinus));
+            b0 += Long.bitCount(bNonzero & (x0 ^ bMinus));
+            a1 += Long.bitCount(aNonzero & (x1 ^ aMinus));
+            b1 += Long.bitCount(bNonzero & (x1 ^ bMinus));
+            a2 += Long.bitCount(aNonzero & (x2 ^ aMinus));
+            b2 += Long.bitCount(bNonzero & (x2 ^ bMinus));
+            a3 += Long.bitCount(aNonzero & (x3 ^ aMinus));
+            b3 += Long.bitCount(bNonzero & (x3 ^ bMinus));
+            a4 += Long.bitCount(aNonzero & (x4 ^ aMinus));
+            b4 += Long.bitCount(bNonzero & (x4 ^ bMinus));
+            a5 += Long.bitCount(aNonzero & (x5 ^ aMinus));
+            b5 += Long.bitCount(bNonzero & (x5 ^ bMinus));
+            a6 += Long.bitCount(aNonzero & (x6 ^ aMinus));
+            b6 += Long.bitCount(bNonzero & (x6 ^ bMinus));
+            a7 += Long.bitCount(aNonzero & (x7 ^ aMinus));
+            b7 += Long.bitCount(bNonzero & (x7 ^ bMinus));
+            aNegated += Long.bitCount(aMinus);
+            bNegated += Long.bitCount(bMinus);
         }
-        // Two's complement: the top bit of an INT8 weighs -128, and -x is (x with every bit flipped) + 1.
-        return c0 + 2 * c1 + 4 * c2 + 8 * c3 + 16 * c4 + 32 * c5 + 64 * c6 - 128 * c7 + negated
-                + tailSlices(codes, rowStart, bytesPerRow, planes, wholeSlices);
+        out[a] = weighted(a0, a1, a2, a3, a4, a5, a6, a7) + aNegated
+                + tailSlices(codes, aStart, bytesPerRow, planes, wholeSlices);
+        out[b] = weighted(b0, b1, b2, b3, b4, b5, b6, b7) + bNegated
+                + tailSlices(codes, bStart, bytesPerRow, planes, wholeSlices);
     }
 
-    /** The same sum as {@link #dotRow}'s over slices {@code [from, slices)}, whose code words may pass the row's end. */
+    /**
+     * The planes' counts weighed by their bits. Two's complement: the top bit of an INT8 weighs -128; with the
+     * count of -1 weights added, this is the dot product, since -x is (x with every bit flipped) + 1.
+     */
+    private static int weighted(int c0, int c1, int c2, int c3, int c4, int c5, int c6, int c7) {
+        return c0 + 2 * c1 + 4 * c2 + 8 * c3 + 16 * c4 + 32 * c5 + 64 * c6 - 128 * c7;
+    }
+
+    /** The same sum as {@link #dotRowPair}'s over slices {@code [from, slices)}, whose code words may pass the row's end. */
     private static int tailSlices(byte[] codes, int rowStart, int bytesPerRow, long[] planes, int from) {
         int sum = 0;
         for (int q = from; q < planes.length / PLANES; q++) {
