@@ -103,6 +103,10 @@ public final class MacArrayDriver implements AutoCloseable {
                         + tiles * config.lanes() + " matmul");
             }
             if (sim.peek("result_out_valid") == 1) {
+                if ((sim.peek("result_last") == 1) != (received == groups - 1)) {
+                    throw new IllegalStateException("result_last is " + sim.peek("result_last") + " on result word " + received
+                            + " of " + groups);
+                }
                 BigInteger word = sim.peekBig("result_out_data");
                 for (int r = 0; r < config.rows() && received * config.rows() + r < out; r++) {
                     y[received * config.rows() + r] = MacWords.result(config, word, r);

@@ -19,8 +19,8 @@ import java.util.List;
  * {@link Int8MacArray} or {@link Fp16MacArray} and used exactly like the ternary
  * {@link dev.tern.accel.rtl.TernaryMatmulUnit}: the same streams ({@code weight_in}, {@code activation_in}
  * into SRAMs, {@code result_out} one word per row group), the same {@code start}, {@code in_tiles},
- * {@code row_groups}, {@code busy}, {@code done} and {@code cycles}, the same double-buffered activation
- * SRAM, and the same throughput: one tile of {@code lanes} activations against {@code rows x lanes}
+ * {@code row_groups}, {@code busy}, {@code done}, {@code cycles} and {@code result_last} (high with the job's
+ * last result word), the same double-buffered activation SRAM, and the same throughput: one tile of {@code lanes} activations against {@code rows x lanes}
  * weights per edge.
  *
  * <p>Words are laid out as {@link MacWords} describes; results are INT32 (INT8) or FP16 bit patterns,
@@ -38,6 +38,8 @@ public final class MacArrayUnit extends Component {
     public final Output busy = output("busy", bool());
     public final Output done = output("done", bool());
     public final Output cycles = output("cycles", uint(32));
+    /** High with the job's last result word on {@code result_out}. */
+    public final Output resultLast = output("result_last", bool());
 
     public MacArrayUnit(MacArrayConfig config) {
         parameter("precision", config.precision().name().toLowerCase());
@@ -140,6 +142,7 @@ public final class MacArrayUnit extends Component {
             finished.set(1);
         });
         when(resultOut.fire(), () -> resultsLeft.set(resultsLeft.sub(1)));
+        resultLast.set(resultsLeft.eq(1));
 
         Reg cycleCount = reg("cycle_count", uint(32), 0);
         when(accepted, () -> cycleCount.set(0)).elseWhen(running, () -> cycleCount.set(cycleCount.add(1)));

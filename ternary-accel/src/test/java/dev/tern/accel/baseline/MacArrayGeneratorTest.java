@@ -10,10 +10,12 @@ import dev.tern.hdl.ir.Design;
 import dev.tern.hdl.ir.Net;
 import org.junit.jupiter.api.Test;
 
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class MacArrayGeneratorTest {
@@ -28,14 +30,22 @@ class MacArrayGeneratorTest {
     }
 
     @Test
-    void bothUnitsHaveTheTernaryUnitsControlPortsAndTheirOwnWordWidths() {
+    void bothUnitsHaveTheTernaryUnitsStreamsAndControlPortsAndTheirOwnWordWidths() {
         MacArrayConfig int8 = new MacArrayConfig(MacPrecision.INT8, 4, 3, 16, 4);
         MacArrayConfig fp16 = new MacArrayConfig(MacPrecision.FP16, 4, 3, 16, 4);
         Design int8Design = Elaborator.elaborate(() -> new MacArrayUnit(int8));
         Design fp16Design = Elaborator.elaborate(() -> new MacArrayUnit(fp16));
-        assertEquals(portNames(int8Design), portNames(fp16Design));
-        Design ternary = Elaborator.elaborate(() -> new TernaryMatmulUnit(new AcceleratorConfig(16, 3, 1, WeightEncoding.TWO_BIT, 16, 4)));
-        assertEquals(portNames(ternary), portNames(int8Design));
+        assertEquals(ports(int8Design).keySet(), ports(fp16Design).keySet());
+        Map<String, Net.Port> ternary = ports(Elaborator.elaborate(
+                () -> new TernaryMatmulUnit(new AcceleratorConfig(16, 3, 1, WeightEncoding.TWO_BIT, 16, 4))));
+        for (Net.Port port : ports(int8Design).values()) {
+            Net.Port same = ternary.get(port.name());
+            assertNotNull(same, "the ternary unit has no port " + port.name());
+            assertEquals(same.isInput(), port.isInput(), port.name());
+            if (!port.name().endsWith("_data")) {
+                assertEquals(same.type().width(), port.type().width(), port.name());
+            }
+        }
         assertEquals(96, width(int8Design, "weight_in_data"));
         assertEquals(192, width(fp16Design, "weight_in_data"));
         assertEquals(96, width(int8Design, "result_out_data"));
@@ -52,8 +62,10 @@ class MacArrayGeneratorTest {
                 assertThrows(AcceleratorConfigException.class, () -> new MacArrayConfig(MacPrecision.FP16, 16, 1, 16, 3)).getMessage());
     }
 
-    private static List<String> portNames(Design design) {
-        return design.top().ports().stream().map(Net.Port::name).collect(Collectors.toList());
+    private static Map<String, Net.Port> ports(Design design) {
+        Map<String, Net.Port> ports = new LinkedHashMap<>();
+        design.top().ports().forEach(p -> ports.put(p.name(), p));
+        return ports;
     }
 
     private static int width(Design design, String port) {
