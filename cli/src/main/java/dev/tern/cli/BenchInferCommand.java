@@ -33,6 +33,7 @@ final class BenchInferCommand implements CliCommand {
     private static final ModelFileFormat MODEL_FORMAT = ModelFileFormat.GGUF_TQ2_0;
     private static final long MODEL_SEED = 0;
     private static final int PROMPT_TOKENS = 32;
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<SpeedGoal> GOALS = List.of(SpeedGoal.REFERENCE_2B_SHAPE);
     /** The backends measured, one result row each, in this order. */
     private static final List<Row> ROWS = List.of(new Row(InferenceBackend.REFERENCE, ReferenceTernaryMatmul::new));
@@ -113,7 +114,7 @@ final class BenchInferCommand implements CliCommand {
         }
         if (json != null) {
             OutputFiles.write(json, () -> {
-                Files.write(json, new ObjectMapper().writerWithDefaultPrettyPrinter()
+                Files.write(json, JSON.writerWithDefaultPrettyPrinter()
                         .writeValueAsBytes(report(preset, modelPath, tokens, results)));
                 return json;
             });
@@ -152,7 +153,7 @@ final class BenchInferCommand implements CliCommand {
     }
 
     private static ObjectNode report(String preset, Path modelPath, int tokens, List<BenchmarkResult> results) {
-        ObjectNode root = new ObjectMapper().createObjectNode();
+        ObjectNode root = JSON.createObjectNode();
         root.put("preset", preset);
         root.put("model", modelPath.toString());
         root.put("format", MODEL_FORMAT.formatName());
@@ -161,26 +162,15 @@ final class BenchInferCommand implements CliCommand {
         root.put("availableProcessors", Runtime.getRuntime().availableProcessors());
         ArrayNode rows = root.putArray("results");
         for (BenchmarkResult r : results) {
-            ObjectNode row = rows.addObject();
-            row.put("backend", r.backend());
-            row.put("threads", r.threads());
+            ObjectNode row = rows.addObject().setAll((ObjectNode) JSON.valueToTree(r));
             row.put("prefillTokensPerSecond", r.prefillTokensPerSecond());
             row.put("decodeTokensPerSecond", r.decodeTokensPerSecond());
-            row.put("prefillSeconds", r.prefillNanos() / 1e9);
-            row.put("decodeSeconds", r.decodeNanos() / 1e9);
             row.put("decodeCpuSecondsPerToken", r.decodeCpuSecondsPerToken());
-            row.put("peakHeapBytes", r.peakHeapBytes());
-            row.put("maxHeapBytes", r.maxHeapBytes());
         }
         ArrayNode goals = root.putArray("goals");
         for (SpeedGoal goal : GOALS) {
-            ObjectNode g = goals.addObject();
+            ObjectNode g = goals.addObject().setAll((ObjectNode) JSON.valueToTree(goal));
             g.put("goal", goal.describe());
-            g.put("backend", goal.backend());
-            g.put("preset", goal.preset());
-            g.put("threads", goal.threads());
-            g.put("minDecodeTokensPerSecond", goal.minDecodeTokensPerSecond());
-            g.put("maxPeakHeapBytes", goal.maxPeakHeapBytes());
             g.put("verdict", verdict(goal, preset, results));
         }
         return root;
