@@ -27,6 +27,7 @@ class MacArrayTest {
                 .sramWrite("activations", KB32, 2, 64)
                 .sramRead("activations", KB32, 6, 64)
                 .sramWrite("outputs", KB32, 3, 16)
+                .sramRead("outputs", KB32, 3, 16)
                 .build();
         assertEquals(expected, new MacArray(FOUR_LANES, MacArray.Format.FP16).count(SHAPE));
     }
@@ -43,6 +44,7 @@ class MacArrayTest {
                 .sramWrite("activations", KB32, 2, 32)
                 .sramRead("activations", KB32, 6, 32)
                 .sramWrite("outputs", KB32, 3, 32)
+                .sramRead("outputs", KB32, 3, 32)
                 .build();
         assertEquals(expected, new MacArray(FOUR_LANES, MacArray.Format.INT8).count(SHAPE));
     }
