@@ -3,6 +3,7 @@ package dev.tern.cli;
 import dev.tern.accel.AcceleratorConfig;
 import dev.tern.accel.TernaryMatmulGenerator;
 import dev.tern.accel.TernaryMatmulManifest;
+import dev.tern.accel.axi.TernaryMatmulAxiGenerator;
 import dev.tern.accel.baseline.MacArrayGenerator;
 import dev.tern.accel.baseline.MacPrecision;
 import dev.tern.hdl.catalog.DesignCatalog;
@@ -22,7 +23,8 @@ final class Designs {
     static DesignCatalog catalog() {
         return DesignCatalog.examples().with(new TernaryMatmulGenerator())
                 .with(new MacArrayGenerator(MacPrecision.INT8))
-                .with(new MacArrayGenerator(MacPrecision.FP16));
+                .with(new MacArrayGenerator(MacPrecision.FP16))
+                .with(new TernaryMatmulAxiGenerator());
     }
 
     /** Writes the design's companion files (the accelerator's manifest) into {@code directory}; returns what it wrote. */
