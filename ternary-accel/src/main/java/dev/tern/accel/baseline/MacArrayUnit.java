@@ -16,16 +16,18 @@ import java.util.List;
 
 /**
  * A MAC baseline matmul unit, {@code y = W . x} with INT8 or FP16 weights and activations, built around an
- * {@link Int8MacArray} or {@link Fp16MacArray} and used exactly like the ternary
- * {@link dev.tern.accel.rtl.TernaryMatmulUnit}: the same streams ({@code weight_in}, {@code activation_in}
- * into SRAMs, {@code result_out} one word per row group), the same {@code start}, {@code in_tiles},
- * {@code row_groups}, {@code busy}, {@code done}, {@code cycles} and {@code result_last} (high with the job's
- * last result word), the same double-buffered activation SRAM, and the same throughput: one tile of {@code lanes} activations against {@code rows x lanes}
+ * {@link Int8MacArray} or {@link Fp16MacArray} with the ports and control of the ternary
+ * {@link dev.tern.accel.rtl.TernaryMatmulUnit}: streams {@code weight_in} and {@code activation_in} into
+ * SRAMs and {@code result_out} one word per row group; {@code start}, {@code in_tiles}, {@code row_groups},
+ * {@code busy}, {@code done}, {@code cycles}, and {@code result_last} high with the job's last result word.
+ * The throughput is the ternary unit's: one tile of {@code lanes} activations against {@code rows x lanes}
  * weights per edge.
  *
- * <p>Words are laid out as {@link MacWords} describes; results are INT32 (INT8) or FP16 bit patterns,
- * row {@code r} in bits {@code b*r+b-1..b*r}. With {@code result_out_ready} held high a job takes exactly
- * {@link #jobCycles} edges: {@code G*T} to issue the tiles, then the SRAM read (1), the array's
+ * <p>The activation SRAM has two banks: a job reads the one filled before its start while
+ * {@code activation_in} fills the other. The weight SRAM has one bank, and {@code weight_in} is closed while
+ * the unit is busy. Words are laid out as {@link MacWords} describes; results are INT32 (INT8) or FP16 bit
+ * patterns, row {@code r} in bits {@code b*r+b-1..b*r}. With {@code result_out_ready} held high a job takes
+ * exactly {@link #jobCycles} edges: {@code G*T} to issue the tiles, then the SRAM read (1), the array's
  * {@link MacArray#latency}, the result FIFO (1) and its output register (1).
  */
 public final class MacArrayUnit extends Component {
