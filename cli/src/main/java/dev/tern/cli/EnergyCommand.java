@@ -1,7 +1,10 @@
 package dev.tern.cli;
 
 import dev.tern.bitnet.model.BitNetConfig;
+import dev.tern.bitnet.model.BitNetModel;
 import dev.tern.bitnet.model.BitNetModelLoader;
+import dev.tern.bitnet.model.BitNetWeights;
+import dev.tern.bitnet.synth.SyntheticModel;
 import dev.tern.energy.EnergyAnalysis;
 import dev.tern.energy.EnergyOptions;
 import dev.tern.energy.EnergyReport;
@@ -22,9 +25,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 final class EnergyCommand implements CliCommand {
     private static final String DEFAULT_PRESET = "2b-shape";
+    private static final long SYNTHETIC_SEED = 1;
     private static final List<ReportFile> REPORT_FILES = List.of(
             new ReportFile("report", ReportFormat.HTML, "write an HTML report"),
             new ReportFile("json", ReportFormat.JSON, "write the report as JSON"),
@@ -47,8 +52,8 @@ final class EnergyCommand implements CliCommand {
     @Override
     public String synopsis() {
         return "[--model PATH | --preset NAME] [--tech 7nm|45nm|FILE] [--baseline fp16,int8] [--lanes N] [--rows N]"
-                + " [--encoding 2bit|base3] [--dram TYPE] [--context N] [--report out.html] [--json out.json]"
-                + " [--csv out.csv]";
+                + " [--encoding 2bit|base3] [--dram TYPE] [--context N] [--from-sim [--saif out.saif]]"
+                + " [--report out.html] [--json out.json] [--csv out.csv]";
     }
 
     @Override
@@ -77,17 +82,21 @@ final class EnergyCommand implements CliCommand {
         for (ReportFile file : REPORT_FILES) {
             options.addOption(Option.builder().longOpt(file.option()).hasArg().argName("FILE").desc(file.description()).build());
         }
-        options.addOption(Option.builder().longOpt("from-sim").hasArg().optionalArg(true).argName("COUNTS")
-                .desc("use action counts measured in simulation (not available yet)").build());
+        options.addOption(Option.builder().longOpt("from-sim")
+                .desc("simulate one matmul of each BitLinear shape on the accelerator and use its counts (models of up to "
+                        + SimulatedEnergy.MAX_SIMULATED_WEIGHTS + " weights over their distinct shapes), and measure the"
+                        + " adder tree's switching activity on the model's activations and on random ones").build());
+        options.addOption(Option.builder().longOpt("saif").hasArg().argName("FILE")
+                .desc("with --from-sim: write the adder tree's toggle counts on the model's activations as SAIF").build());
         return options;
     }
 
     @Override
     public int run(CommandLine line, Terminal terminal) throws IOException {
         OptionValues.rejectPositionalArguments(line, name());
-        if (line.hasOption("from-sim")) {
-            throw new UsageException("--from-sim is not available yet: simulated counts need the accelerator driving"
-                    + " the simulator; without it the report uses analytic counts");
+        boolean fromSim = line.hasOption("from-sim");
+        if (line.hasOption("saif") && !fromSim) {
+            throw new UsageException("--saif needs --from-sim: toggle counts come from the simulation");
         }
         TechTable tech = TechTables.resolve(line.getOptionValue("tech", "7nm"));
         List<MacArray.Format> baselines = OptionValues.list(line, "baseline", List.of("fp16", "int8")).stream()
@@ -99,15 +108,26 @@ final class EnergyCommand implements CliCommand {
         WeightEncoding encoding = WeightEncoding.parse(line.getOptionValue("encoding", "2bit"));
         int context = OptionValues.integer(line, "context", 1, EnergyOptions.DEFAULT_CONTEXT);
         // The model last: loading a model file is the slow part, so mistakes in the other options show at once.
-        EnergyOptions options = EnergyOptions.builder(List.of(model(line)))
+        ModelSelection model = model(line);
+        EnergyOptions.Builder options = EnergyOptions.builder(List.of(model.shape()))
                 .tech(tech)
                 .baselines(baselines)
                 .array(array)
                 .encoding(encoding)
                 .dramType(line.getOptionValue("dram", EnergyOptions.DEFAULT_DRAM))
-                .context(context)
-                .build();
-        EnergyReport report = EnergyAnalysis.run(options);
+                .context(context);
+        if (fromSim) {
+            SimulatedEnergy simulated = SimulatedEnergy.measure(model, array, encoding, terminal);
+            options.array(simulated.array())
+                    .simulatedTernary(simulated.counts())
+                    .switchingActivity(simulated.activity());
+            if (line.hasOption("saif")) {
+                Path saif = Path.of(line.getOptionValue("saif"));
+                simulated.writeSaif(saif);
+                terminal.err().println("wrote " + saif);
+            }
+        }
+        EnergyReport report = EnergyAnalysis.run(options.build());
         terminal.out().print(ReportFormat.TEXT.render(report));
         terminal.out().flush();
         for (ReportFile file : REPORT_FILES) {
@@ -120,24 +140,35 @@ final class EnergyCommand implements CliCommand {
         return Tern.OK;
     }
 
-    private static ModelShape model(CommandLine line) throws IOException {
+    /** The analysed model's shape and, for BitNet models, the weights whose activations the simulation can use. */
+    record ModelSelection(ModelShape shape, Optional<BitNetWeights> weights) {
+    }
+
+    private static ModelSelection model(CommandLine line) throws IOException {
         if (line.hasOption("model") && line.hasOption("preset")) {
             throw new UsageException("--model and --preset both given; analyse one model at a time");
         }
+        boolean fromSim = line.hasOption("from-sim");
         if (line.hasOption("model")) {
             Path path = Path.of(line.getOptionValue("model"));
             String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
-            return BitNetShapes.of(name, BitNetModelLoader.load(path).config());
+            BitNetModel model = BitNetModelLoader.load(path);
+            return new ModelSelection(BitNetShapes.of(name, model.config()), Optional.of(model.weights()));
         }
         String preset = line.getOptionValue("preset", DEFAULT_PRESET);
         if (ModelPresets.isBitNetPreset(preset)) {
-            return BitNetShapes.of(preset, ModelPresets.bitnet(preset));
+            BitNetConfig config = ModelPresets.bitnet(preset);
+            ModelShape shape = BitNetShapes.of(preset, config);
+            // Synthetic weights only when simulating, and only once the shape is known to be small enough.
+            return new ModelSelection(shape, fromSim && SimulatedEnergy.fits(shape)
+                    ? Optional.of(SyntheticModel.create(config, SYNTHETIC_SEED).weights()) : Optional.empty());
         }
-        return PaperModels.shapes().stream()
-                .filter(shape -> shape.name().equalsIgnoreCase(preset))
+        ModelShape shape = PaperModels.shapes().stream()
+                .filter(s -> s.name().equalsIgnoreCase(preset))
                 .findFirst()
                 .orElseThrow(() -> new UsageException("unknown preset '" + preset + "'; presets: "
                         + String.join(", ", presetNames())));
+        return new ModelSelection(shape, Optional.empty());
     }
 
     private static List<String> presetNames() {

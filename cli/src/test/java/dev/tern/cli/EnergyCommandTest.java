@@ -65,13 +65,49 @@ class EnergyCommandTest {
     }
 
     @Test
-    void fromSimIsRejectedSayingSimulatedCountsNeedTheAccelerator() {
-        TernRunner run = TernRunner.run("energy", "--preset", "tiny", "--from-sim");
+    void fromSimOnTheTinyModelAgreesWithTheAnalyticCountsAndReportsActivity() throws IOException {
+        Path json = dir.resolve("energy.json");
+        Path html = dir.resolve("energy.html");
+        Path saif = dir.resolve("tree.saif");
+
+        TernRunner run = TernRunner.run("energy", "--preset", "tiny", "--from-sim", "--lanes", "64",
+                "--json", json.toString(), "--report", html.toString(), "--saif", saif.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("Analytic against measured counts (ternary design)"), run.out());
+        assertTrue(run.out().contains("Switching activity of the adder tree"), run.out());
+        JsonNode report = new ObjectMapper().readTree(json.toFile());
+        JsonNode checks = report.get("cross_checks");
+        assertTrue(checks.size() >= 4, checks.toString());
+        for (JsonNode check : checks) {
+            assertEquals("simulated", check.get("source").textValue());
+            assertTrue(check.get("agrees").booleanValue(), check.toString());
+        }
+        JsonNode rows = report.get("activity").get("rows");
+        assertEquals("real", rows.get(0).get("stimulus").textValue());
+        assertEquals("random", rows.get(rows.size() - 1).get("stimulus").textValue());
+        assertTrue(Files.readString(html, StandardCharsets.UTF_8).contains("<section id=\"activity\">"));
+        String saifText = Files.readString(saif, StandardCharsets.US_ASCII);
+        assertTrue(saifText.startsWith("(SAIFILE\n(SAIFVERSION \"2.0\")"), saifText);
+        assertTrue(run.err().contains("wrote " + saif), run.err());
+    }
+
+    @Test
+    void fromSimRefusesTheTwoBillionShapeInOneLine() {
+        TernRunner run = TernRunner.run("energy", "--preset", "2b-shape", "--from-sim");
 
         assertEquals(2, run.exitCode());
-        assertTrue(run.errorLine().startsWith("tern: --from-sim is not available yet: simulated counts need the accelerator"),
-                run.err());
+        assertTrue(run.errorLine().startsWith("tern: --from-sim: model 2b-shape has "), run.err());
+        assertTrue(run.errorLine().endsWith("simulated in seconds; use --preset tiny or a smaller --model"), run.err());
         assertEquals("", run.out());
+    }
+
+    @Test
+    void saifWithoutFromSimIsAUsageError() {
+        TernRunner run = TernRunner.run("energy", "--preset", "tiny", "--saif", dir.resolve("x.saif").toString());
+
+        assertEquals(2, run.exitCode());
+        assertEquals("tern: --saif needs --from-sim: toggle counts come from the simulation", run.errorLine());
     }
 
     @Test
