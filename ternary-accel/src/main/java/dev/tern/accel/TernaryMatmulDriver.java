@@ -293,7 +293,7 @@ public final class TernaryMatmulDriver implements AutoCloseable {
         sim.poke(stream + "_valid", 0);
     }
 
-    static int ceilDiv(int a, int b) {
+    private static int ceilDiv(int a, int b) {
         return (a + b - 1) / b;
     }
 

@@ -50,8 +50,9 @@ import dev.tern.hdl.Wire;
  * <h2>A job</h2>
  * Stream the weights (unless the job reuses the current matrix) and the activations, write IN_TILES and
  * ROW_GROUPS, write 1 to CONTROL, take the results from {@code m_axis_result} until TLAST. While it runs,
- * the next job's words may already stream into the free banks (see {@link TernaryMatmulUnit}). A START
- * reaches the unit one edge after its write, before the write's response.
+ * the next job's words may already stream into the free banks (see {@link TernaryMatmulUnit}). The unit
+ * takes a START on the edge after the register write, the first edge on which the write's response can be
+ * accepted, so a STATUS read issued after the response already shows BUSY (or DONE for an empty job).
  */
 public final class TernaryMatmulAxi extends Component {
     private static final int OKAY = AxiResponse.OKAY.code();
