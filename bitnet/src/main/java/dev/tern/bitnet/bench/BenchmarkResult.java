@@ -10,7 +10,8 @@ package dev.tern.bitnet.bench;
  * @param decodeSteps    decode forward passes (one token each)
  * @param decodeNanos    time of the decode passes and of choosing their tokens
  * @param decodeCpuNanos CPU time the process spent meanwhile, over all threads (-1 when unknown): unlike the
- *                       wall time it hardly changes when other programs share the processors
+ *                       wall time it hardly changes when other programs share the processors; it comes in the
+ *                       system's clock ticks (often 10 ms), so it means something for runs of seconds
  * @param peakHeapBytes  the most heap in use during the timed run (model weights included), see {@link HeapPeak}
  * @param maxHeapBytes   the JVM's heap limit ({@code -Xmx})
  */

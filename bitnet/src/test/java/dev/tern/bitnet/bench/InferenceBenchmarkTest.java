@@ -27,7 +27,8 @@ class InferenceBenchmarkTest {
             assertTrue(r.prefillNanos() > 0 && r.decodeNanos() > 0, r.toString());
             assertTrue(r.peakHeapBytes() > 0 && r.peakHeapBytes() <= r.maxHeapBytes() * 2, r.toString());
             assertEquals(7 * 1e9 / r.decodeNanos(), r.decodeTokensPerSecond(), 1e-9);
-            assertTrue(r.decodeCpuNanos() > 0, "decode used no CPU time: " + r);
+            // Counted in the system's clock ticks, so a run this short may show none; it is known, not -1, on Linux.
+            assertTrue(r.decodeCpuNanos() >= 0, "decode CPU time unknown: " + r);
         }
     }
 
