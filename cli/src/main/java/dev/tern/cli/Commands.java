@@ -20,6 +20,7 @@ final class Commands {
                 new MakeModelCommand(),
                 new InferCommand(),
                 new BenchInferCommand(),
-                new SynthCommand());
+                new SynthCommand(),
+                new SweepCommand());
     }
 }
