@@ -4,6 +4,7 @@ import dev.tern.accel.AcceleratorConfig;
 import dev.tern.accel.TernaryMatmulGenerator;
 import dev.tern.accel.TernaryMatmulManifest;
 import dev.tern.accel.axi.TernaryMatmulAxiGenerator;
+import dev.tern.accel.axi.TernaryMatmulAxiManifest;
 import dev.tern.accel.baseline.MacArrayGenerator;
 import dev.tern.accel.baseline.MacPrecision;
 import dev.tern.hdl.catalog.DesignCatalog;
@@ -27,12 +28,15 @@ final class Designs {
                 .with(new TernaryMatmulAxiGenerator());
     }
 
-    /** Writes the design's companion files (the accelerator's manifest) into {@code directory}; returns what it wrote. */
+    /** Writes the design's companion files (the accelerator's manifests) into {@code directory}; returns what it wrote. */
     static Optional<Path> writeCompanions(String name, List<String> assignments, Design design, Path directory) throws IOException {
-        if (!name.equals(AcceleratorConfig.DESIGN)) {
+        boolean unit = name.equals(AcceleratorConfig.DESIGN);
+        boolean axi = name.equals(TernaryMatmulAxiGenerator.DESIGN);
+        if (!unit && !axi) {
             return Optional.empty();
         }
         AcceleratorConfig config = TernaryMatmulGenerator.config(DesignParameters.parse(catalog().find(name), assignments));
-        return Optional.of(new TernaryMatmulManifest(config, design).write(directory));
+        return Optional.of(axi ? new TernaryMatmulAxiManifest(config, design).write(directory)
+                : new TernaryMatmulManifest(config, design).write(directory));
     }
 }
