@@ -103,6 +103,14 @@ class EnergyCommandTest {
     }
 
     @Test
+    void fromSimNamesTheLanesTheAcceleratorCannotBuild() {
+        TernRunner run = TernRunner.run("energy", "--preset", "tiny", "--from-sim", "--lanes", "8");
+
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals("tern: ternary-matmul: lanes must be a power of two from 16 to 1024, got 8", run.errorLine());
+    }
+
+    @Test
     void saifWithoutFromSimIsAUsageError() {
         TernRunner run = TernRunner.run("energy", "--preset", "tiny", "--saif", dir.resolve("x.saif").toString());
 
