@@ -54,6 +54,7 @@ module AdderTreeLevel_operands8_width8_registered1 (
         sum1_q = 9'd0;
         sum2_q = 9'd0;
         sum3_q = 9'd0;
+        valid_q = 1'd0;
     end
 
     always @(posedge clk) begin
@@ -137,6 +138,7 @@ module AdderTreeLevel_operands4_width9_registered1 (
     initial begin
         sum0_q = 10'd0;
         sum1_q = 10'd0;
+        valid_q = 1'd0;
     end
 
     always @(posedge clk) begin
@@ -199,6 +201,7 @@ module AdderTreeLevel_operands2_width10_registered1 (
 
     initial begin
         sum0_q = 11'd0;
+        valid_q = 1'd0;
     end
 
     always @(posedge clk) begin

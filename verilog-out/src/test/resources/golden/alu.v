@@ -22,6 +22,7 @@ module Alu_width32 (
 
     initial begin
         result_q = 32'd0;
+        valid_q = 1'd0;
     end
 
     always @(posedge clk) begin

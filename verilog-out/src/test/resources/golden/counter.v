@@ -15,6 +15,10 @@ module Counter_width8 (
     assign count = value;
     assign wrap = (enable & (~clear)) & (&value);
 
+    initial begin
+        value = 8'd0;
+    end
+
     always @(posedge clk) begin
         if (rst) begin
             value <= 8'd0;

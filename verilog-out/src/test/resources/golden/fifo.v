@@ -37,6 +37,10 @@ module Fifo_depth16_width8 (
     assign fetch = (held != {{4{1'b0}}, head_valid}) & ((~head_valid) | out_ready);
 
     initial begin
+        write_address = 4'd0;
+        read_address = 4'd0;
+        held = 5'd0;
+        head_valid = 1'd0;
         head = 8'd0;
     end
 

@@ -218,16 +218,14 @@ final class ModuleWriter {
             }
             lines.add(INDENT + "end");
             for (RegisterUpdate u : updates) {
-                if (!reset) {
-                    initial.add(u.register().name() + " = " + ExpressionWriter.literal(Bits.zero(u.register().type().width())) + ";");
-                }
+                initial.add(u.register().name() + " = " + ExpressionWriter.literal(Bits.zero(u.register().type().width())) + ";");
             }
         }
         for (Memory.Read r : module.memoryReads()) {
             initial.add(r.data().name() + " = " + ExpressionWriter.literal(Bits.zero(r.data().type().width())) + ";");
         }
         if (!initial.isEmpty()) {
-            // Registers without reset start at zero, as in Tern's simulator (two-state); FPGAs honour these initial values.
+            // Every register starts at zero, as in Tern's simulator (two-state), also before the first reset; FPGAs honour these initial values.
             List<String> block = new ArrayList<>();
             block.add(INDENT + "initial begin");
             initial.forEach(i -> block.add(INDENT + INDENT + i));
