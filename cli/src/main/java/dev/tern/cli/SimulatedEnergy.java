@@ -25,8 +25,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -76,11 +78,13 @@ record SimulatedEnergy(ArrayConfig array, MeasuredCounts counts, SwitchingActivi
                 List.of(firstShape));
         terminal.err().println("measuring switching activity of the adder tree on " + firstShape + " ("
                 + first.inputs().size() + " token vectors, real and random)");
-        TreeSwitching.Result real = TreeSwitching.measure(activityConfig, first.codes(), first.inputs(), REAL);
-        TreeSwitching.Result random = TreeSwitching.measure(activityConfig, first.codes(),
-                randomInputs(first.inputs().size(), firstShape.in()), RANDOM);
+        Map<String, List<byte[]>> stimuli = new LinkedHashMap<>();
+        stimuli.put(REAL, first.inputs());
+        stimuli.put(RANDOM, randomInputs(first.inputs().size(), firstShape.in()));
+        Map<String, TreeSwitching.Result> results = TreeSwitching.measure(activityConfig, first.codes(), stimuli);
+        TreeSwitching.Result real = results.get(REAL);
         List<SwitchingActivity.Row> rows = new ArrayList<>(real.rows());
-        rows.addAll(random.rows());
+        rows.addAll(results.get(RANDOM).rows());
         String design = config.lanes() + " lanes x " + config.rows() + " rows, layer 0's first BitLinear ("
                 + firstShape + "), " + first.inputs().size() + " token vectors";
         return new SimulatedEnergy(unitArray, counts, new SwitchingActivity(design, rows), real.saif());

@@ -7,6 +7,7 @@ import dev.tern.sim.activity.SignalActivity;
 import dev.tern.sim.activity.ToggleCounter;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,7 +17,7 @@ import java.util.regex.Pattern;
 /**
  * How much the adder trees switch on given data: runs one matmul per activation vector on the unit
  * (the weights loaded once) and counts the bit flips of every tree level's registered sums and of the
- * accumulators, from the first job's start to the last job's end; the SAIF of the same counts is kept
+ * accumulators over the jobs of each stimulus; the SAIF of the same counts is kept
  * for power tools.
  */
 public final class TreeSwitching {
@@ -40,20 +41,34 @@ public final class TreeSwitching {
      * @param stimulus the name of the data in the rows ({@code real}, {@code random})
      */
     public static Result measure(AcceleratorConfig config, byte[][] codes, List<byte[]> vectors, String stimulus) {
-        if (vectors.isEmpty()) {
-            throw new IllegalArgumentException("switching activity needs at least one activation vector");
-        }
+        return measure(config, codes, Map.of(stimulus, vectors)).get(stimulus);
+    }
+
+    /**
+     * One result per stimulus, in the map's order, from one simulated unit with the weights loaded once:
+     * each stimulus is counted from the state the one before left.
+     */
+    public static Map<String, Result> measure(AcceleratorConfig config, byte[][] codes,
+            Map<String, List<byte[]>> stimuli) {
+        Map<String, Result> results = new LinkedHashMap<>();
         try (SimulatedMatmul unit = new SimulatedMatmul(config)) {
             unit.loadWeights(codes);
-            ToggleCounter toggles = ToggleCounter.attach(unit.simulator(),
-                    path -> LEVEL_SUM.matcher(path).matches() || ACCUMULATOR.matcher(path).matches());
-            for (byte[] x : vectors) {
-                unit.multiply(x);
-            }
-            toggles.detach();
-            return new Result(rows(toggles, stimulus),
-                    SaifWriter.toSaif(unit.simulator().netlist(), toggles, SaifWriter.DEFAULT_PERIOD_NS));
+            stimuli.forEach((stimulus, vectors) -> {
+                if (vectors.isEmpty()) {
+                    throw new IllegalArgumentException("switching activity of " + stimulus
+                            + " needs at least one activation vector");
+                }
+                ToggleCounter toggles = ToggleCounter.attach(unit.simulator(),
+                        path -> LEVEL_SUM.matcher(path).matches() || ACCUMULATOR.matcher(path).matches());
+                for (byte[] x : vectors) {
+                    unit.multiply(x);
+                }
+                toggles.detach();
+                results.put(stimulus, new Result(rows(toggles, stimulus),
+                        SaifWriter.toSaif(unit.simulator().netlist(), toggles, SaifWriter.DEFAULT_PERIOD_NS)));
+            });
         }
+        return results;
     }
 
     private static List<SwitchingActivity.Row> rows(ToggleCounter toggles, String stimulus) {

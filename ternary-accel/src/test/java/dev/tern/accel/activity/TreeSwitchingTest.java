@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -62,8 +64,13 @@ class TreeSwitchingTest {
             random.nextBytes(y);
             uniform.add(y);
         }
-        SwitchingActivity.Row smallLevel1 = TreeSwitching.measure(CONFIG, codes, small, "small").rows().get(0);
-        SwitchingActivity.Row uniformLevel1 = TreeSwitching.measure(CONFIG, codes, uniform, "random").rows().get(0);
+        Map<String, List<byte[]>> stimuli = new LinkedHashMap<>();
+        stimuli.put("small", small);
+        stimuli.put("random", uniform);
+        Map<String, TreeSwitching.Result> results = TreeSwitching.measure(CONFIG, codes, stimuli);
+        assertEquals(List.of("small", "random"), List.copyOf(results.keySet()));
+        SwitchingActivity.Row smallLevel1 = results.get("small").rows().get(0);
+        SwitchingActivity.Row uniformLevel1 = results.get("random").rows().get(0);
         assertEquals(smallLevel1.cycles(), uniformLevel1.cycles());
         assertTrue(2 * smallLevel1.toggles() < uniformLevel1.toggles(), smallLevel1 + " vs " + uniformLevel1);
     }
