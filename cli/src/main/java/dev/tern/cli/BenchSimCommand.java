@@ -88,6 +88,7 @@ final class BenchSimCommand implements CliCommand {
         }
         terminal.endProgress();
         terminal.out().print(BenchmarkReport.table(measurements));
+        terminal.out().print(BenchmarkReport.goals(measurements));
         if (line.hasOption("json")) {
             terminal.println(BenchmarkReport.json(measurements));
         }

@@ -56,6 +56,41 @@ public final class BenchmarkReport {
         }
     }
 
+    /**
+     * The issue's speed goals, each with its measured ratio and whether it is met: the compiled engine at
+     * least twice Verilator's cycles per second on the ternary adder trees and never below Verilator on any
+     * design, and the interpreter at least ten times Icarus.
+     */
+    public static String goals(List<SimBenchmark.Measurement> rows) {
+        StringBuilder out = new StringBuilder();
+        for (SimBenchmark.Measurement compiled : rows) {
+            if (!compiled.engine().equals("compiled")) {
+                continue;
+            }
+            SimBenchmark.Measurement v = verilator(rows, compiled.design());
+            if (v != null) {
+                double need = compiled.design().startsWith(TernaryDotProductTree.NAME_PREFIX) ? 2.0 : 1.0;
+                goal(out, "compiled >= " + (int) need + "x Verilator on " + compiled.design(),
+                        compiled.cyclesPerSecond() / v.cyclesPerSecond(), need);
+            }
+            SimBenchmark.Measurement icarus = row(rows, compiled.design(), "icarus");
+            SimBenchmark.Measurement interpreter = row(rows, compiled.design(), "interpreter");
+            if (icarus != null && interpreter != null) {
+                goal(out, "interpreter >= 10x Icarus on " + compiled.design(),
+                        interpreter.cyclesPerSecond() / icarus.cyclesPerSecond(), 10.0);
+            }
+        }
+        return out.toString();
+    }
+
+    private static void goal(StringBuilder out, String what, double ratio, double need) {
+        out.append(String.format("goal %-52s %8.2fx  %s%n", what, ratio, ratio >= need ? "met" : "NOT MET"));
+    }
+
+    private static SimBenchmark.Measurement row(List<SimBenchmark.Measurement> rows, String design, String engine) {
+        return rows.stream().filter(r -> r.design().equals(design) && r.engine().equals(engine)).findFirst().orElse(null);
+    }
+
     private static SimBenchmark.Measurement verilator(List<SimBenchmark.Measurement> rows, String design) {
         return rows.stream().filter(r -> r.design().equals(design) && r.engine().equals(VERILATOR)).findFirst().orElse(null);
     }

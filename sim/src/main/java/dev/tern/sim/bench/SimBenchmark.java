@@ -87,7 +87,7 @@ public final class SimBenchmark {
     public static List<Case> adderTrees() {
         List<Case> cases = new ArrayList<>();
         for (int lanes : new int[] {64, 256, 1024}) {
-            cases.add(new Case("ternary-tree-" + lanes, TernaryDotProductTree.design(lanes)));
+            cases.add(new Case(TernaryDotProductTree.NAME_PREFIX + lanes, TernaryDotProductTree.design(lanes)));
         }
         return cases;
     }

@@ -24,6 +24,9 @@ import java.util.List;
  * (cleared by reset).
  */
 public final class TernaryDotProductTree extends Component {
+    /** Benchmark names of these trees: {@code ternary-tree-<lanes>}. */
+    public static final String NAME_PREFIX = "ternary-tree-";
+
     public TernaryDotProductTree(int lanes) {
         if (lanes < 2 || Integer.bitCount(lanes) != 1) {
             throw new IllegalArgumentException("lanes must be a power of two of at least 2, got " + lanes);

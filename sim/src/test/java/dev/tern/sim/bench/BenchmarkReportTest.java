@@ -39,4 +39,19 @@ class BenchmarkReportTest {
         assertEquals("interpreter", m.engine());
         assertTrue(m.cycles() > 0 && m.cyclesPerSecond() > 0 && m.setupSeconds() > 0, m.toString());
     }
+
+    @Test
+    void goalsSayWhichSpeedTargetsAreMetAndWhichAreNot() {
+        List<SimBenchmark.Measurement> rows = List.of(
+                new SimBenchmark.Measurement("ternary-tree-64", "compiled", 3_000_000, 1, 1, 1, 1),
+                new SimBenchmark.Measurement("ternary-tree-64", "verilator", 2_000_000, 20, 1, 1, 1),
+                new SimBenchmark.Measurement("ternary-tree-64", "interpreter", 200_000, 0.1, 1, 1, 1),
+                new SimBenchmark.Measurement("ternary-tree-64", "icarus", 10_000, 0.1, 1, 1, 1),
+                new SimBenchmark.Measurement("fifo", "compiled", 5_000_000, 1, 1, 1, 1),
+                new SimBenchmark.Measurement("fifo", "verilator", 4_000_000, 20, 1, 1, 1));
+        String goals = BenchmarkReport.goals(rows);
+        assertTrue(goals.contains("compiled >= 2x Verilator on ternary-tree-64") && goals.contains("1.50x  NOT MET"), goals);
+        assertTrue(goals.contains("interpreter >= 10x Icarus on ternary-tree-64") && goals.contains("20.00x  met"), goals);
+        assertTrue(goals.contains("compiled >= 1x Verilator on fifo") && goals.contains("1.25x  met"), goals);
+    }
 }
