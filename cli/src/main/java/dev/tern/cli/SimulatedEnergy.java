@@ -2,8 +2,8 @@ package dev.tern.cli;
 
 import dev.tern.accel.AcceleratorConfig;
 import dev.tern.accel.TernaryWeightCode;
-import dev.tern.accel.activity.MeasuredActionCounts;
-import dev.tern.accel.activity.TreeSwitching;
+import dev.tern.energy.measured.MeasuredActionCounts;
+import dev.tern.energy.measured.TreeSwitching;
 import dev.tern.bitnet.model.BitLinearObserver;
 import dev.tern.bitnet.model.BitNetWeights;
 import dev.tern.bitnet.model.ForwardPass;

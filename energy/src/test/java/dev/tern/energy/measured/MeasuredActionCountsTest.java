@@ -1,4 +1,4 @@
-package dev.tern.accel.activity;
+package dev.tern.energy.measured;
 
 import dev.tern.accel.AcceleratorConfig;
 import dev.tern.accel.WeightEncoding;
