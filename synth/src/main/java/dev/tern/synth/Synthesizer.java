@@ -27,7 +27,9 @@ public final class Synthesizer {
      * @throws SynthException              when a tool fails
      * @throws dev.tern.verilog.tools.ToolMissingException when a tool is not installed
      */
-    public static SynthResult run(Design design, SynthOptions options, Path workDir) throws IOException {
+    public static SynthResult run(Design design, SynthOptions options, Path workDirectory) throws IOException {
+        // The tools run inside the work directory, so every path handed to them must not depend on ours.
+        Path workDir = workDirectory.toAbsolutePath();
         Path verilogDir = workDir.resolve(VERILOG_DIR);
         Files.createDirectories(verilogDir);
         List<Path> files = new ArrayList<>();
