@@ -1,16 +1,15 @@
 package dev.tern.cli;
 
-import dev.tern.verilog.tools.ExternalTool;
+import dev.tern.verilog.ToolRequirement;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class CosimCommandTest {
     @Test
     void counterPassesAgainstVerilatorWithAProbe() {
-        assumeTrue(ExternalTool.isAvailable("verilator"), "verilator is not installed");
+        ToolRequirement.require("verilator");
         TernRunner run = TernRunner.run("cosim", "counter", "--param", "width=12", "--cycles", "3000", "--with", "verilator",
                 "--probe", "value");
         assertEquals(0, run.exitCode(), run.err());

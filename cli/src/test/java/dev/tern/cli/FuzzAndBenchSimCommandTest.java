@@ -1,6 +1,6 @@
 package dev.tern.cli;
 
-import dev.tern.verilog.tools.ExternalTool;
+import dev.tern.verilog.ToolRequirement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -8,16 +8,21 @@ import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class FuzzAndBenchSimCommandTest {
     @Test
     void fuzzEndsWithTheSummaryLine(@TempDir Path dir) {
-        assumeTrue(ExternalTool.isAvailable("verilator"), "verilator is not installed");
+        ToolRequirement.require("verilator");
         TernRunner run = TernRunner.run("fuzz", "--seconds", "1", "--seed", "77", "--batch", "3", "--cycles", "20",
                 "--save", dir.resolve("regressions.txt").toString());
         assertEquals(0, run.exitCode(), run.out() + run.err());
-        assertTrue(run.out().endsWith("fuzz: 3 designs, 60 cycles, 0 mismatches" + System.lineSeparator()), run.out());
+        // A cached Verilator build can leave time for more than one batch of 3 designs within the second.
+        java.util.regex.Matcher summary = java.util.regex.Pattern.compile("fuzz: (\\d+) designs, (\\d+) cycles, 0 mismatches\\R\\z")
+                .matcher(run.out());
+        assertTrue(summary.find(), run.out());
+        int designs = Integer.parseInt(summary.group(1));
+        assertTrue(designs >= 3 && designs % 3 == 0, run.out());
+        assertEquals(designs * 20L, Long.parseLong(summary.group(2)), run.out());
     }
 
     @Test
