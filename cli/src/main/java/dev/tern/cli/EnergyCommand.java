@@ -1,6 +1,5 @@
 package dev.tern.cli;
 
-import dev.tern.bitnet.model.BitNetConfig;
 import dev.tern.bitnet.model.BitNetModel;
 import dev.tern.bitnet.model.BitNetModelLoader;
 import dev.tern.bitnet.model.BitNetWeights;
@@ -16,19 +15,16 @@ import dev.tern.energy.report.ReportWriters;
 import dev.tern.energy.tech.TechTable;
 import dev.tern.energy.tech.TechTables;
 import dev.tern.energy.workload.ModelShape;
-import dev.tern.energy.workload.PaperModels;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 final class EnergyCommand implements CliCommand {
-    private static final String DEFAULT_PRESET = "2b-shape";
     private static final long SYNTHETIC_SEED = 1;
     private static final List<ReportFile> REPORT_FILES = List.of(
             new ReportFile("report", ReportFormat.HTML, "write an HTML report"),
@@ -59,11 +55,7 @@ final class EnergyCommand implements CliCommand {
     @Override
     public Options options() {
         Options options = new Options();
-        options.addOption(Option.builder().longOpt("model").hasArg().argName("PATH")
-                .desc("a BitNet model file (GGUF) whose shape to analyse").build());
-        options.addOption(Option.builder().longOpt("preset").hasArg().argName("NAME")
-                .desc("a model shape by name: " + String.join(", ", presetNames()) + " (default " + DEFAULT_PRESET + ")")
-                .build());
+        ModelShapeOptions.addTo(options);
         options.addOption(Option.builder().longOpt("tech").hasArg().argName("7nm|45nm|FILE")
                 .desc("technology table: built-in 7nm (default) or 45nm, or a table file").build());
         options.addOption(Option.builder().longOpt("baseline").hasArg().argName("LIST")
@@ -145,35 +137,19 @@ final class EnergyCommand implements CliCommand {
     }
 
     private static ModelSelection model(CommandLine line) throws IOException {
-        if (line.hasOption("model") && line.hasOption("preset")) {
-            throw new UsageException("--model and --preset both given; analyse one model at a time");
-        }
+        ModelShapeOptions.checkOneModel(line);
         boolean fromSim = line.hasOption("from-sim");
         if (line.hasOption("model")) {
             Path path = Path.of(line.getOptionValue("model"));
-            String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
             BitNetModel model = BitNetModelLoader.load(path);
-            return new ModelSelection(BitNetShapes.of(name, model.config()), Optional.of(model.weights()));
+            return new ModelSelection(BitNetShapes.of(ModelShapeOptions.fileName(path), model.config()), Optional.of(model.weights()));
         }
-        String preset = line.getOptionValue("preset", DEFAULT_PRESET);
-        if (ModelPresets.isBitNetPreset(preset)) {
-            BitNetConfig config = ModelPresets.bitnet(preset);
-            ModelShape shape = BitNetShapes.of(preset, config);
+        String preset = line.getOptionValue("preset", ModelShapeOptions.DEFAULT_PRESET);
+        ModelShape shape = ModelShapeOptions.presetShape(preset);
+        if (ModelPresets.isBitNetPreset(preset) && fromSim && SimulatedEnergy.fits(shape)) {
             // Synthetic weights only when simulating, and only once the shape is known to be small enough.
-            return new ModelSelection(shape, fromSim && SimulatedEnergy.fits(shape)
-                    ? Optional.of(SyntheticModel.create(config, SYNTHETIC_SEED).weights()) : Optional.empty());
+            return new ModelSelection(shape, Optional.of(SyntheticModel.create(ModelPresets.bitnet(preset), SYNTHETIC_SEED).weights()));
         }
-        ModelShape shape = PaperModels.shapes().stream()
-                .filter(s -> s.name().equalsIgnoreCase(preset))
-                .findFirst()
-                .orElseThrow(() -> new UsageException("unknown preset '" + preset + "'; presets: "
-                        + String.join(", ", presetNames())));
         return new ModelSelection(shape, Optional.empty());
-    }
-
-    private static List<String> presetNames() {
-        List<String> names = new ArrayList<>(BitNetConfig.PRESET_NAMES);
-        PaperModels.shapes().forEach(shape -> names.add(shape.name()));
-        return names;
     }
 }

@@ -1,10 +1,7 @@
 package dev.tern.cli;
 
-import dev.tern.bitnet.model.BitNetConfig;
-import dev.tern.bitnet.model.BitNetModelLoader;
 import dev.tern.energy.EnergyOptions;
 import dev.tern.energy.workload.ModelShape;
-import dev.tern.energy.workload.PaperModels;
 import dev.tern.synth.SynthTarget;
 import dev.tern.synth.sweep.PublishedAnchors;
 import dev.tern.synth.sweep.Roofline;
@@ -19,12 +16,10 @@ import org.apache.commons.cli.Options;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 final class SweepCommand implements CliCommand {
-    private static final String DEFAULT_PRESET = "2b-shape";
 
     @Override
     public String name() {
@@ -50,10 +45,7 @@ final class SweepCommand implements CliCommand {
                 .desc("a parameter and the values to sweep (repeatable); the others keep their defaults").build());
         options.addOption(Option.builder("t").longOpt("target").hasArg().argName("xilinx|ice40|generic")
                 .desc("Yosys flow for the area (default xilinx)").build());
-        options.addOption(Option.builder().longOpt("model").hasArg().argName("PATH")
-                .desc("a BitNet model file whose shape the cycles and energy are for").build());
-        options.addOption(Option.builder().longOpt("preset").hasArg().argName("NAME")
-                .desc("a model shape by name: " + String.join(", ", presetNames()) + " (default " + DEFAULT_PRESET + ")").build());
+        ModelShapeOptions.addTo(options);
         options.addOption(Option.builder("j").longOpt("jobs").hasArg().argName("N")
                 .desc("configurations evaluated at once (default: available processors)").build());
         options.addOption(Option.builder().longOpt("clock-mhz").hasArg().argName("F")
@@ -107,25 +99,6 @@ final class SweepCommand implements CliCommand {
     }
 
     private static ModelShape model(CommandLine line) throws IOException {
-        if (line.hasOption("model") && line.hasOption("preset")) {
-            throw new UsageException("--model and --preset both given; one model at a time");
-        }
-        if (line.hasOption("model")) {
-            Path path = Path.of(line.getOptionValue("model"));
-            String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
-            return BitNetShapes.of(name, BitNetModelLoader.load(path).config());
-        }
-        String preset = line.getOptionValue("preset", DEFAULT_PRESET);
-        if (ModelPresets.isBitNetPreset(preset)) {
-            return BitNetShapes.of(preset, ModelPresets.bitnet(preset));
-        }
-        return PaperModels.shapes().stream().filter(shape -> shape.name().equalsIgnoreCase(preset)).findFirst()
-                .orElseThrow(() -> new UsageException("unknown preset '" + preset + "'; presets: " + String.join(", ", presetNames())));
-    }
-
-    private static List<String> presetNames() {
-        List<String> names = new ArrayList<>(BitNetConfig.PRESET_NAMES);
-        PaperModels.shapes().forEach(shape -> names.add(shape.name()));
-        return names;
+        return ModelShapeOptions.shape(line);
     }
 }

@@ -132,7 +132,7 @@ class EnergyCommandTest {
         TernRunner run = TernRunner.run("energy", "--model", "m.gguf", "--preset", "tiny");
 
         assertEquals(2, run.exitCode());
-        assertEquals("tern: --model and --preset both given; analyse one model at a time", run.errorLine());
+        assertEquals("tern: --model and --preset both given; one model at a time", run.errorLine());
     }
 
     @Test
