@@ -30,8 +30,11 @@ final class ListDesignsCommand implements CliCommand {
     public int run(CommandLine line, Terminal terminal) {
         for (DesignGenerator g : Designs.catalog().all()) {
             terminal.println(g.name() + " — " + g.description());
+            int nameWidth = g.parameters().stream().mapToInt(p -> p.name().length()).max().orElse(0);
+            int valueWidth = g.parameters().stream().mapToInt(p -> p.defaultValue().length()).max().orElse(0);
             for (ParameterSpec p : g.parameters()) {
-                terminal.println(String.format("    %-12s default %-8s %s", p.name(), p.defaultValue(), p.description()));
+                terminal.println(String.format("    %-" + nameWidth + "s  default %-" + valueWidth + "s  %s",
+                        p.name(), p.defaultValue(), p.description()));
             }
         }
         return 0;
