@@ -284,13 +284,7 @@ public final class TernaryMatmulDriver implements AutoCloseable {
     }
 
     private void push(String stream, BigInteger word) {
-        sim.pokeBig(stream + "_data", word);
-        sim.poke(stream + "_valid", 1);
-        while (sim.peek(stream + "_ready") == 0) {
-            sim.step();
-        }
-        sim.step();
-        sim.poke(stream + "_valid", 0);
+        StreamHandshake.push(sim, stream, word);
     }
 
     private static int ceilDiv(int a, int b) {

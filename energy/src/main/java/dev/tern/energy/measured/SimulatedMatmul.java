@@ -1,5 +1,6 @@
 package dev.tern.energy.measured;
 
+import dev.tern.accel.StreamHandshake;
 import dev.tern.accel.AcceleratorConfig;
 import dev.tern.accel.TernaryGolden;
 import dev.tern.accel.TileWords;
@@ -85,13 +86,7 @@ final class SimulatedMatmul implements AutoCloseable {
     }
 
     private void push(String stream, BigInteger word) {
-        simulator.pokeBig(stream + "_data", word);
-        simulator.poke(stream + "_valid", 1);
-        while (simulator.peek(stream + "_ready") == 0) {
-            simulator.step();
-        }
-        simulator.step();
-        simulator.poke(stream + "_valid", 0);
+        StreamHandshake.push(simulator, stream, word);
     }
 
     @Override

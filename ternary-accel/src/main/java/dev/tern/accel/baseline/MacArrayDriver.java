@@ -1,5 +1,6 @@
 package dev.tern.accel.baseline;
 
+import dev.tern.accel.StreamHandshake;
 import dev.tern.accel.AcceleratorConfigException;
 import dev.tern.hdl.Elaborator;
 import dev.tern.sim.Simulator;
@@ -122,13 +123,7 @@ public final class MacArrayDriver implements AutoCloseable {
     }
 
     private void push(String stream, BigInteger word) {
-        sim.pokeBig(stream + "_data", word);
-        sim.poke(stream + "_valid", 1);
-        while (sim.peek(stream + "_ready") == 0) {
-            sim.step();
-        }
-        sim.step();
-        sim.poke(stream + "_valid", 0);
+        StreamHandshake.push(sim, stream, word);
     }
 
     private static int ceilDiv(int a, int b) {
