@@ -26,7 +26,7 @@ import java.nio.ByteOrder;
  * are decoded as ggml decodes them. Scales follow {@link UniformBlockScale}; encoding writes the
  * fp16-rounded scale into every block.
  */
-public final class Tq1Codec implements TernaryCodec {
+public final class Tq1Codec extends BlockScaledTernaryCodec {
     public static final int BLOCK_WEIGHTS = 256;
     public static final int BLOCK_BYTES = 54;
     private static final int TRIT_BYTES = 52;
@@ -59,19 +59,8 @@ public final class Tq1Codec implements TernaryCodec {
         }
     }
 
-    @Override
-    public String formatName() {
-        return "TQ1_0";
-    }
-
-    @Override
-    public int columnMultiple() {
-        return BLOCK_WEIGHTS;
-    }
-
-    @Override
-    public long encodedSize(int rows, int cols) {
-        return (long) rows * (cols / BLOCK_WEIGHTS) * BLOCK_BYTES;
+    public Tq1Codec() {
+        super("TQ1_0", BLOCK_WEIGHTS, BLOCK_BYTES);
     }
 
     @Override

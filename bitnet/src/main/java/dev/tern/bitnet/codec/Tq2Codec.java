@@ -19,24 +19,13 @@ import java.nio.ByteOrder;
  * round trip returns {@link Half#round} of the scale. Both directions move 16 codes per word
  * operation: each group of four source bytes is a 4 x 4 transpose of the canonical packing.
  */
-public final class Tq2Codec implements TernaryCodec {
+public final class Tq2Codec extends BlockScaledTernaryCodec {
     public static final int BLOCK_WEIGHTS = 256;
     public static final int BLOCK_BYTES = 66;
     private static final int CODE_BYTES = 64;
 
-    @Override
-    public String formatName() {
-        return "TQ2_0";
-    }
-
-    @Override
-    public int columnMultiple() {
-        return BLOCK_WEIGHTS;
-    }
-
-    @Override
-    public long encodedSize(int rows, int cols) {
-        return (long) rows * (cols / BLOCK_WEIGHTS) * BLOCK_BYTES;
+    public Tq2Codec() {
+        super("TQ2_0", BLOCK_WEIGHTS, BLOCK_BYTES);
     }
 
     @Override
