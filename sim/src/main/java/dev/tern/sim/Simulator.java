@@ -71,7 +71,7 @@ import java.util.stream.Collectors;
  *
  * <p>Not thread-safe: one simulator is driven by one thread at a time.
  */
-public final class Simulator implements AutoCloseable {
+public final class Simulator implements CycleSimulation {
     private final FlatNetlist netlist;
     private final Engine engine;
     private final long[] values;
@@ -132,15 +132,18 @@ public final class Simulator implements AutoCloseable {
     }
 
     /** {@code compiled} or {@code interpreter}: the engine actually running. */
+    @Override
     public String engine() {
         return engine.name();
     }
 
+    @Override
     public Design design() {
         return netlist.design();
     }
 
     /** Rising edges so far, {@link #reset()} included. */
+    @Override
     public long cycle() {
         return cycle;
     }
@@ -216,6 +219,7 @@ public final class Simulator implements AutoCloseable {
 
     // ---- poke ----
 
+    @Override
     public void poke(String port, long value) {
         poke(port(port), value);
     }
@@ -238,6 +242,7 @@ public final class Simulator implements AutoCloseable {
         changed();
     }
 
+    @Override
     public void pokeBig(String port, BigInteger value) {
         pokeBig(port(port), value);
     }
@@ -289,6 +294,7 @@ public final class Simulator implements AutoCloseable {
 
     // ---- peek ----
 
+    @Override
     public long peek(String name) {
         return peek(lookup(name));
     }
@@ -312,6 +318,7 @@ public final class Simulator implements AutoCloseable {
         return values[probe.slot];
     }
 
+    @Override
     public BigInteger peekBig(String name) {
         return peekBig(lookup(name));
     }
@@ -377,6 +384,7 @@ public final class Simulator implements AutoCloseable {
     // ---- time ----
 
     /** One rising edge of the clock. */
+    @Override
     public void step() {
         if (!observers.isEmpty()) {
             evaluate();
@@ -401,6 +409,7 @@ public final class Simulator implements AutoCloseable {
     }
 
     /** One cycle with {@code rst} high, then {@code rst} low again. */
+    @Override
     public void reset() {
         if (reset == null) {
             throw new SimulationException("design " + netlist.name() + " has no clock, so no reset");

@@ -1,6 +1,6 @@
 package dev.tern.accel;
 
-import dev.tern.sim.Simulator;
+import dev.tern.sim.CycleSimulation;
 
 import java.math.BigInteger;
 
@@ -13,7 +13,7 @@ public final class StreamHandshake {
      * Offers {@code word} on {@code stream} and steps the clock until the unit takes it (valid and ready high at an
      * edge); valid is low again afterwards.
      */
-    public static void push(Simulator sim, String stream, BigInteger word) {
+    public static void push(CycleSimulation sim, String stream, BigInteger word) {
         sim.pokeBig(stream + "_data", word);
         sim.poke(stream + "_valid", 1);
         while (sim.peek(stream + "_ready") == 0) {

@@ -2,6 +2,7 @@ package dev.tern.accel;
 
 import dev.tern.accel.rtl.TernaryMatmulUnit;
 import dev.tern.hdl.Elaborator;
+import dev.tern.sim.CycleSimulation;
 import dev.tern.sim.Simulator;
 
 import java.math.BigInteger;
@@ -26,9 +27,9 @@ public final class TernaryMatmulDriver implements AutoCloseable {
     }
 
     private final AcceleratorConfig config;
-    private final Simulator sim;
+    private final CycleSimulation sim;
 
-    private TernaryMatmulDriver(AcceleratorConfig config, Simulator sim) {
+    private TernaryMatmulDriver(AcceleratorConfig config, CycleSimulation sim) {
         this.config = config;
         this.sim = sim;
         sim.reset();
@@ -37,6 +38,14 @@ public final class TernaryMatmulDriver implements AutoCloseable {
     /** A driver over a freshly generated unit in the compiled simulator. */
     public static TernaryMatmulDriver create(AcceleratorConfig config) {
         return new TernaryMatmulDriver(config, Simulator.compile(Elaborator.elaborate(() -> new TernaryMatmulUnit(config))));
+    }
+
+    /**
+     * A driver over {@code simulation}, a simulation of {@code new TernaryMatmulUnit(config)} on any engine (the Java
+     * simulator, Verilator); it resets the unit. Closing the driver closes the simulation.
+     */
+    public static TernaryMatmulDriver on(AcceleratorConfig config, CycleSimulation simulation) {
+        return new TernaryMatmulDriver(config, simulation);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.tern.accel.baseline;
 import dev.tern.accel.StreamHandshake;
 import dev.tern.accel.AcceleratorConfigException;
 import dev.tern.hdl.Elaborator;
+import dev.tern.sim.CycleSimulation;
 import dev.tern.sim.Simulator;
 
 import java.math.BigInteger;
@@ -17,9 +18,9 @@ public final class MacArrayDriver implements AutoCloseable {
     }
 
     private final MacArrayConfig config;
-    private final Simulator sim;
+    private final CycleSimulation sim;
 
-    private MacArrayDriver(MacArrayConfig config, Simulator sim) {
+    private MacArrayDriver(MacArrayConfig config, CycleSimulation sim) {
         this.config = config;
         this.sim = sim;
         sim.reset();
@@ -28,6 +29,14 @@ public final class MacArrayDriver implements AutoCloseable {
     /** A driver over a freshly generated unit in the compiled simulator. */
     public static MacArrayDriver create(MacArrayConfig config) {
         return new MacArrayDriver(config, Simulator.compile(Elaborator.elaborate(() -> new MacArrayUnit(config))));
+    }
+
+    /**
+     * A driver over {@code simulation}, a simulation of {@code new MacArrayUnit(config)} on any engine (the Java
+     * simulator, Verilator); it resets the unit. Closing the driver closes the simulation.
+     */
+    public static MacArrayDriver on(MacArrayConfig config, CycleSimulation simulation) {
+        return new MacArrayDriver(config, simulation);
     }
 
     /**
