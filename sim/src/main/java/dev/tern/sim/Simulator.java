@@ -231,14 +231,7 @@ public final class Simulator implements CycleSimulation {
             pokeBig(port, BigInteger.valueOf(value));
             return;
         }
-        long mask = NarrowOps.mask(width);
-        if ((value & ~mask) != 0) {
-            boolean signedFit = port.type.signed() && value < 0 && NarrowOps.signExtend(value & mask, width) == value;
-            if (!signedFit) {
-                Values.checkFits(BigInteger.valueOf(value), port.type, "port " + port.name);
-            }
-        }
-        values[port.slot] = value & mask;
+        values[port.slot] = Values.checkFits(value, port.type, "port " + port.name);
         changed();
     }
 

@@ -1,6 +1,7 @@
 package dev.tern.sim;
 
 import dev.tern.hdl.ir.HwType;
+import dev.tern.sim.ops.NarrowOps;
 
 import java.math.BigInteger;
 
@@ -23,5 +24,18 @@ public final class Values {
             throw new SimulationException("value " + value + " does not fit " + what + " (" + type + ", " + min + ".." + max + ")");
         }
         return value.signum() < 0 ? value.add(BigInteger.ONE.shiftLeft(type.width())) : value;
+    }
+
+    /** {@link #checkFits(BigInteger, HwType, String)} for a type of at most 64 bits, without allocating when it fits. */
+    public static long checkFits(long value, HwType type, String what) {
+        int width = type.width();
+        long mask = NarrowOps.mask(width);
+        if ((value & ~mask) != 0) {
+            boolean signedFit = type.signed() && value < 0 && NarrowOps.signExtend(value & mask, width) == value;
+            if (!signedFit) {
+                checkFits(BigInteger.valueOf(value), type, what);
+            }
+        }
+        return value & mask;
     }
 }

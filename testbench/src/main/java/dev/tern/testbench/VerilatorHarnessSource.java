@@ -11,7 +11,10 @@ import java.util.List;
  *   <li>no arguments: the cosimulation protocol on standard input and output. Each request is a
  *       little-endian {@code uint32} cycle count {@code n} followed by {@code n} input buses of
  *       {@code inputWords} little-endian {@code uint64} words; the reply is {@code n} output buses of
- *       {@code outputWords} words. A count of 0 ends the process.</li>
+ *       {@code outputWords} words. A count of 0 ends the process. When the count's top bit is set
+ *       ({@link #SETTLE_LAST}), the low bits count the cycles and the last one stops before its rising
+ *       edge: its outputs are those of its inputs and the current state, and the next request starts
+ *       in the same cycle (so a caller can peek at combinational outputs, then change inputs).</li>
  *   <li>{@code bench SEED ROWS WARMUP_S MEASURE_S}: the inputs of the first design come from the
  *       {@code RandomStimulus} rule (SplitMix64, data inputs in port order, reset in cycle 0 only),
  *       drawn into a table of {@code ROWS} rows replayed as {@code SimBenchmark} does; every output word
@@ -19,6 +22,9 @@ import java.util.List;
  * </ul>
  */
 final class VerilatorHarnessSource {
+    /** The flag of a request's count that holds back the rising edge of its last cycle. */
+    static final int SETTLE_LAST = 0x80000000;
+
     private VerilatorHarnessSource() {
     }
 
@@ -88,6 +94,8 @@ final class VerilatorHarnessSource {
                         if (n == 0) {
                             return 0;
                         }
+                        bool settleLast = (n & 0x80000000u) != 0;
+                        n &= 0x7FFFFFFFu;
                         in.resize((size_t) n * IN_WORDS);
                         out.resize((size_t) n * OUT_WORDS);
                         if (!readFully(in.data(), in.size() * sizeof(uint64_t))) {
@@ -98,7 +106,9 @@ final class VerilatorHarnessSource {
                             setInputs(top, &in[(size_t) c * IN_WORDS]);
                             top->eval();
                             getOutputs(top, &out[(size_t) c * OUT_WORDS]);
-                            risingEdge(top);
+                            if (!settleLast || c + 1 < n) {
+                                risingEdge(top);
+                            }
                         }
                         if (fwrite(out.data(), sizeof(uint64_t), out.size(), stdout) != out.size() || fflush(stdout) != 0) {
                             fprintf(stderr, "harness: cannot write the outputs\\n");

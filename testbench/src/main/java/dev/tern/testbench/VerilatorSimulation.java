@@ -38,15 +38,31 @@ final class VerilatorSimulation implements VerilogSimulation {
         for (int done = 0; done < cycles; ) {
             int n = Math.min(batchCycles, cycles - done);
             process.expectWithin(BATCH_TIMEOUT_SECONDS);
-            batch(inputs, done * inputWords, outputs, done * outputWords, n);
+            batch(inputs, done * inputWords, outputs, done * outputWords, n, 0);
             process.exchangeDone();
             done += n;
         }
     }
 
-    private void batch(long[] inputs, int inputOffset, long[] outputs, int outputOffset, int cycles) {
+    /**
+     * Like {@link #run} but the last cycle stops before its rising edge: its outputs show its inputs
+     * against the current state, and the next call starts in that same cycle.
+     */
+    void runAndSettle(long[] inputs, long[] outputs, int cycles) {
+        int done = 0;
+        for (; cycles - done > batchCycles; done += batchCycles) {
+            process.expectWithin(BATCH_TIMEOUT_SECONDS);
+            batch(inputs, done * inputWords, outputs, done * outputWords, batchCycles, 0);
+            process.exchangeDone();
+        }
+        process.expectWithin(BATCH_TIMEOUT_SECONDS);
+        batch(inputs, done * inputWords, outputs, done * outputWords, cycles - done, VerilatorHarnessSource.SETTLE_LAST);
+        process.exchangeDone();
+    }
+
+    private void batch(long[] inputs, int inputOffset, long[] outputs, int outputOffset, int cycles, int flags) {
         ByteBuffer request = ByteBuffer.wrap(bytes(4 + 8 * cycles * inputWords)).order(ByteOrder.LITTLE_ENDIAN);
-        request.putInt(cycles);
+        request.putInt(cycles | flags);
         request.asLongBuffer().put(inputs, inputOffset, cycles * inputWords);
         try {
             process.toProcess.write(request.array(), 0, 4 + 8 * cycles * inputWords);
