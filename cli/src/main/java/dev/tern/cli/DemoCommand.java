@@ -110,7 +110,7 @@ final class DemoCommand implements CliCommand {
         int exit;
         try (WorkerPool pool = new WorkerPool(Math.max(1, Runtime.getRuntime().availableProcessors()))) {
             BitNetModel model = BitNetModelLoader.load(modelPath);
-            try (HardwareRun run = HardwareRun.start(model, new ReferenceTernaryMatmul(pool), pool, accelerator, true, terminal)) {
+            try (HardwareRun run = HardwareRun.start(model, new ReferenceTernaryMatmul(pool), pool, InferenceBackend.RTL, accelerator, true, terminal)) {
                 terminal.out().print(prompt);
                 generation = run.generate(prompt, GenerationOptions.greedy(tokens));
                 terminal.err().println("[4/5] summary");

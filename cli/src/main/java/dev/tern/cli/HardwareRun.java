@@ -32,12 +32,14 @@ final class HardwareRun implements AutoCloseable {
         this.terminal = terminal;
     }
 
-    static HardwareRun start(BitNetModel model, TernaryMatmul reference, WorkerPool pool, AcceleratorConfig config,
-                             boolean verify, Terminal terminal) {
+    static HardwareRun start(BitNetModel model, TernaryMatmul reference, WorkerPool pool, InferenceBackend backend,
+                             AcceleratorConfig config, boolean verify, Terminal terminal) {
+        AcceleratorMatmul.checkFits(model.config(), config);
         terminal.err().println(String.format(Locale.ROOT, "accelerator: %d lanes x %d rows, a register every %d tree levels,"
-                        + " weight SRAM %d words, activation SRAM %d words; building its simulation…",
-                config.lanes(), config.rows(), config.pipelineEvery(), config.weightDepth(), config.activationDepth()));
-        AcceleratorMatmul accelerator = AcceleratorMatmul.forModel(model.config(), config);
+                        + " weight SRAM %d words, activation SRAM %d words; building its simulation on %s…",
+                config.lanes(), config.rows(), config.pipelineEvery(), config.weightDepth(), config.activationDepth(),
+                backend == InferenceBackend.VERILATOR ? "Verilator" : "the compiled Java simulator"));
+        AcceleratorMatmul accelerator = AcceleratorMatmul.forModel(model.config(), config, backend.simulate(config));
         VerifyingMatmul verifying = verify ? new VerifyingMatmul(reference, accelerator, VerifyingMatmul.OnMismatch.COUNT) : null;
         return new HardwareRun(model, accelerator, verifying, pool, terminal);
     }

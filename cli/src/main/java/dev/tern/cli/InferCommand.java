@@ -33,7 +33,7 @@ final class InferCommand implements CliCommand {
 
     @Override
     public String synopsis() {
-        return "--model PATH --prompt TEXT --tokens N [--backend reference|rtl] [--verify] [--seed S]"
+        return "--model PATH --prompt TEXT --tokens N [--backend reference|rtl|verilator] [--verify] [--seed S]"
                 + " [--temperature T --top-k K --top-p P] [--threads N] [--lanes N --rows N --pipeline K] [--clock-mhz F]";
     }
 
@@ -47,7 +47,7 @@ final class InferCommand implements CliCommand {
                 .desc("tokens to generate at most (required)").build());
         options.addOption(Option.builder().longOpt("backend").hasArg().argName("NAME")
                 .desc("what computes the ternary matmuls: reference (default, exact Java), rtl (the accelerator's RTL "
-                        + "in the cycle-accurate simulator); verilator is not available yet")
+                        + "in the compiled cycle-accurate Java simulator), verilator (its Verilog in Verilator; slower, for small models)")
                 .build());
         options.addOption(Option.builder().longOpt("verify")
                 .desc("with a hardware backend: also run the reference and compare every BitLinear output bit for bit").build());
@@ -77,7 +77,7 @@ final class InferCommand implements CliCommand {
 
         boolean verify = line.hasOption("verify");
         if (verify && !backend.isHardware()) {
-            throw new UsageException("--verify compares a hardware backend with the reference; add --backend rtl");
+            throw new UsageException("--verify compares a hardware backend with the reference; add --backend rtl or verilator");
         }
         try (WorkerPool pool = new WorkerPool(threads)) {
             terminal.err().println("loading " + modelPath);
@@ -91,7 +91,7 @@ final class InferCommand implements CliCommand {
                 new Generator(model, reference, pool).generate(prompt, generation, new GenerationPrinter(terminal));
                 return Tern.OK;
             }
-            HardwareRun run = HardwareRun.start(model, reference, pool, AcceleratorOptions.config(line, model.config()), verify, terminal);
+            HardwareRun run = HardwareRun.start(model, reference, pool, backend, AcceleratorOptions.config(line, model.config()), verify, terminal);
             try (run) {
                 Generation result = run.generate(prompt, generation);
                 return run.printSummary(result, AcceleratorOptions.clockMhz(line));

@@ -1,5 +1,12 @@
 package dev.tern.cli;
 
+import dev.tern.accel.AcceleratorConfig;
+import dev.tern.accel.rtl.TernaryMatmulUnit;
+import dev.tern.hdl.Elaborator;
+import dev.tern.hdl.ir.Design;
+import dev.tern.sim.CycleSimulation;
+import dev.tern.sim.Simulator;
+import dev.tern.testbench.VerilatorCycleSimulation;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -7,17 +14,11 @@ import java.util.Locale;
 /** What computes the ternary matmuls of {@code tern infer}: {@code --backend NAME}. */
 enum InferenceBackend {
     /** The bitnet module's exact multithreaded Java matmul. */
-    REFERENCE(null),
+    REFERENCE,
     /** The accelerator's RTL in the compiled Java simulator. */
-    RTL(null),
-    /** The accelerator's Verilog compiled by Verilator. */
-    VERILATOR("the accelerator's Verilog is not built into a Verilator model for inference yet");
-
-    private final String unavailableBecause;
-
-    InferenceBackend(String unavailableBecause) {
-        this.unavailableBecause = unavailableBecause;
-    }
+    RTL,
+    /** The accelerator's emitted Verilog, Verilated: slower to start and to run, for small models. */
+    VERILATOR;
 
     String cliName() {
         return name().toLowerCase(Locale.ROOT);
@@ -27,16 +28,24 @@ enum InferenceBackend {
         return this != REFERENCE;
     }
 
+    /** The accelerator of {@code config} running on this backend's engine. */
+    CycleSimulation simulate(AcceleratorConfig config) {
+        Design design = Elaborator.elaborate(() -> new TernaryMatmulUnit(config));
+        switch (this) {
+            case RTL:
+                return Simulator.compile(design);
+            case VERILATOR:
+                return VerilatorCycleSimulation.start(design);
+            default:
+                throw new IllegalStateException("the " + cliName() + " backend runs no hardware");
+        }
+    }
+
     static InferenceBackend parse(String name) {
-        InferenceBackend backend = Arrays.stream(values())
+        return Arrays.stream(values())
                 .filter(b -> b.cliName().equals(name.toLowerCase(Locale.ROOT)))
                 .findFirst()
                 .orElseThrow(() -> new UsageException("unknown backend '" + name + "'; backends: "
                         + String.join(", ", Arrays.stream(values()).map(InferenceBackend::cliName).toList())));
-        if (backend.unavailableBecause != null) {
-            throw new UsageException("backend '" + backend.cliName() + "' is not available yet: " + backend.unavailableBecause
-                    + "; use --backend reference or rtl");
-        }
-        return backend;
     }
 }

@@ -1,5 +1,6 @@
 package dev.tern.cli;
 
+import dev.tern.verilog.ToolRequirement;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,12 +87,18 @@ class MakeModelAndInferTest {
     }
 
     @Test
-    void verilatorBackendIsRefusedUntilItExists() {
-        TernRunner run = infer(tinyByFormat.get("gguf-tq2"), "--backend", "verilator");
+    void verilatorBackendVerifiedAgainstTheReferenceGivesTheSameTextAsTheRtlBackend() {
+        ToolRequirement.require("verilator");
+        TernRunner rtl = infer(tinyByFormat.get("gguf-tq2"), "--backend", "rtl", "--lanes", "32", "--rows", "2");
+        TernRunner verilator = infer(tinyByFormat.get("safetensors"), "--backend", "verilator", "--verify", "--lanes", "32",
+                "--rows", "2");
 
-        assertEquals(2, run.exitCode());
-        assertTrue(run.errorLine().startsWith("tern: backend 'verilator' is not available yet"), run.err());
-        assertEquals("", run.out());
+        assertEquals(0, verilator.exitCode(), verilator.err());
+        assertTrue(verilator.err().contains("building its simulation on Verilator"), verilator.err());
+        assertTrue(verilator.out().contains("mismatches: 0"), verilator.out());
+        assertEquals(rtl.out(), verilator.out().substring(0, verilator.out().indexOf("BitLinear calls verified"))
+                + verilator.out().substring(verilator.out().indexOf("simulated cycles:")),
+                "the same text and the same simulated cycles");
     }
 
     @Test
@@ -113,7 +120,8 @@ class MakeModelAndInferTest {
         TernRunner run = infer(tinyByFormat.get("gguf-tq2"), "--verify");
 
         assertEquals(2, run.exitCode());
-        assertEquals("tern: --verify compares a hardware backend with the reference; add --backend rtl", run.errorLine());
+        assertEquals("tern: --verify compares a hardware backend with the reference; add --backend rtl or verilator",
+                run.errorLine());
     }
 
     @Test

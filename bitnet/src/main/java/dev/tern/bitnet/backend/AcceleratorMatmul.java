@@ -7,7 +7,11 @@ import dev.tern.bitnet.model.BitNetException;
 import dev.tern.bitnet.model.TernaryMatmul;
 import dev.tern.bitnet.tensor.PackedTernaryMatrix;
 
+import dev.tern.sim.CycleSimulation;
+
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,8 +20,10 @@ import java.util.Map;
  *
  * <p>A projection larger than the weight SRAM is computed in row chunks that fit it; every chunk is
  * streamed into the SRAM for every activation vector, as a unit without an off-chip weight cache would
- * have to. The clock edges of every call (weight and activation loading plus compute) are added up per
- * matrix shape, so that a caller can report simulated cycles per token and per projection.
+ * have to, but into the free bank while the previous chunk or vector computes
+ * ({@link TernaryMatmulDriver#runSequence}), so only the first load of a call is exposed. The clock edges
+ * of every call (exposed loading plus compute) are added up per matrix shape, so that a caller can report
+ * simulated cycles per token and per projection.
  */
 public final class AcceleratorMatmul implements TernaryMatmul, AutoCloseable {
     /** Simulated clock edges and calls for one matrix shape. */
@@ -35,12 +41,31 @@ public final class AcceleratorMatmul implements TernaryMatmul, AutoCloseable {
     }
 
     /**
-     * An accelerator of the given configuration for a model, after checking that one activation vector
-     * of every projection fits its activation SRAM and one row group its weight SRAM.
+     * An accelerator of the given configuration for a model, in the compiled Java simulator.
      *
      * @throws BitNetException naming the projection and the limit when the model does not fit
      */
     public static AcceleratorMatmul forModel(BitNetConfig model, AcceleratorConfig config) {
+        checkFits(model, config);
+        return new AcceleratorMatmul(config, TernaryMatmulDriver.create(config));
+    }
+
+    /**
+     * Like {@link #forModel(BitNetConfig, AcceleratorConfig)} on {@code simulation}, a simulation of
+     * {@code new TernaryMatmulUnit(config)} on any engine (Verilator, say), which the matmul then owns.
+     */
+    public static AcceleratorMatmul forModel(BitNetConfig model, AcceleratorConfig config, CycleSimulation simulation) {
+        checkFits(model, config);
+        return new AcceleratorMatmul(config, TernaryMatmulDriver.on(config, simulation));
+    }
+
+    /**
+     * Checks that one activation vector of every projection fits the activation SRAM and one row group
+     * the weight SRAM.
+     *
+     * @throws BitNetException naming the limit when the model does not fit
+     */
+    public static void checkFits(BitNetConfig model, AcceleratorConfig config) {
         int widestInput = widestInput(model);
         int tiles = ceilDiv(widestInput, config.lanes());
         if (tiles > config.activationDepth()) {
@@ -52,7 +77,6 @@ public final class AcceleratorMatmul implements TernaryMatmul, AutoCloseable {
             throw new BitNetException("the accelerator cannot hold one row group of the model's weights: " + tiles
                     + " weight words needed, weight-depth is " + config.weightDepth());
         }
-        return new AcceleratorMatmul(config, TernaryMatmulDriver.create(config));
     }
 
     /**
@@ -94,14 +118,21 @@ public final class AcceleratorMatmul implements TernaryMatmul, AutoCloseable {
         TernaryMatmul.checkShapes(w, xq, out);
         int tiles = ceilDiv(w.cols(), config.lanes());
         int rowsPerChunk = Math.max(1, config.weightDepth() / tiles) * config.rows();
-        long cycles = 0;
+        List<TernaryMatmulDriver.Job> jobs = new ArrayList<>();
+        List<int[]> placement = new ArrayList<>();
         for (int first = 0; first < w.rows(); first += rowsPerChunk) {
             byte[][] codes = codes(w, first, Math.min(rowsPerChunk, w.rows() - first));
             for (int b = 0; b < xq.length; b++) {
-                TernaryMatmulDriver.Run run = driver.run(codes, xq[b]);
-                System.arraycopy(run.y(), 0, out[b], first, codes.length);
-                cycles += run.loadCycles() + run.computeCycles();
+                jobs.add(new TernaryMatmulDriver.Job(codes, xq[b]));
+                placement.add(new int[] {b, first});
             }
+        }
+        long cycles = 0;
+        List<TernaryMatmulDriver.Run> runs = driver.runSequence(jobs);
+        for (int j = 0; j < runs.size(); j++) {
+            TernaryMatmulDriver.Run run = runs.get(j);
+            System.arraycopy(run.y(), 0, out[placement.get(j)[0]], placement.get(j)[1], run.y().length);
+            cycles += run.loadCycles() + run.computeCycles();
         }
         long[] entry = byShape.computeIfAbsent(((long) w.rows() << 32) | w.cols(), k -> new long[3]);
         entry[0]++;
