@@ -1,5 +1,8 @@
 package dev.tern.accel;
 
+import dev.tern.sim.ops.PackedBits;
+import dev.tern.sim.ops.WideOps;
+
 import java.math.BigInteger;
 
 /**
@@ -26,35 +29,38 @@ public final class TileWords {
     /** The weights of rows {@code rowStart ..} and columns {@code colStart ..} of {@code codes} (out x in). */
     public static BigInteger weights(AcceleratorConfig config, byte[][] codes, int rowStart, int colStart) {
         int rowBits = config.encoding().bitsFor(config.lanes());
-        BigInteger word = BigInteger.ZERO;
+        int lanes = config.lanes();
+        long[] word = new long[WideOps.words(config.rows() * rowBits)];
+        int[] group = new int[Base3Codec.TRITS_PER_BYTE];
         for (int r = 0; r < config.rows(); r++) {
-            int[] rowCodes = new int[config.lanes()];
-            for (int i = 0; i < config.lanes(); i++) {
-                boolean inside = rowStart + r < codes.length && colStart + i < codes[rowStart + r].length;
-                rowCodes[i] = inside ? codes[rowStart + r][colStart + i] : TernaryWeightCode.ZERO;
+            byte[] row = rowStart + r < codes.length ? codes[rowStart + r] : new byte[0];
+            int rowBase = r * rowBits;
+            if (config.encoding() == WeightEncoding.TWO_BIT) {
+                for (int i = 0; i < lanes; i++) {
+                    int code = colStart + i < row.length ? row[colStart + i] & 3 : TernaryWeightCode.ZERO;
+                    put(word, rowBase + TernaryWeightCode.BITS * i, code, TernaryWeightCode.BITS);
+                }
+                continue;
             }
-            word = word.or(packRow(config.encoding(), rowCodes).shiftLeft(r * rowBits));
+            for (int b = 0; b * Base3Codec.TRITS_PER_BYTE < lanes; b++) {
+                for (int n = 0; n < group.length; n++) {
+                    int lane = b * Base3Codec.TRITS_PER_BYTE + n;
+                    boolean inside = lane < lanes && colStart + lane < row.length;
+                    group[n] = inside ? base3Code(row[colStart + lane]) : TernaryWeightCode.ZERO;
+                }
+                put(word, rowBase + 8 * b, Base3Codec.encode(group), 8);
+            }
         }
-        return word;
+        return PackedBits.unsigned(word, 0, Math.max(1, config.rows() * rowBits));
     }
 
-    private static BigInteger packRow(WeightEncoding encoding, int[] rowCodes) {
-        BigInteger packed = BigInteger.ZERO;
-        if (encoding == WeightEncoding.TWO_BIT) {
-            for (int i = 0; i < rowCodes.length; i++) {
-                packed = packed.or(BigInteger.valueOf(rowCodes[i]).shiftLeft(TernaryWeightCode.BITS * i));
-            }
-            return packed;
+    /** ORs the {@code bits}-bit {@code value} into the little-endian words at bit {@code offset}. */
+    private static void put(long[] words, int offset, long value, int bits) {
+        int shift = offset & 63;
+        words[offset >>> 6] |= value << shift;
+        if (shift + bits > 64) {
+            words[(offset >>> 6) + 1] |= value >>> (64 - shift);
         }
-        for (int b = 0; b * Base3Codec.TRITS_PER_BYTE < rowCodes.length; b++) {
-            int[] group = new int[Base3Codec.TRITS_PER_BYTE];
-            for (int n = 0; n < group.length; n++) {
-                int lane = b * Base3Codec.TRITS_PER_BYTE + n;
-                group[n] = lane < rowCodes.length ? base3Code(rowCodes[lane]) : TernaryWeightCode.ZERO;
-            }
-            packed = packed.or(BigInteger.valueOf(Base3Codec.encode(group)).shiftLeft(8 * b));
-        }
-        return packed;
     }
 
     /** Base-3 packing has no room for the unused code, which means 0 anyway. */

@@ -16,10 +16,18 @@ public final class PackedBits {
 
     /** Writes the low {@code width} bits of a non-negative number as {@code WideOps.words(width)} words at {@code off}. */
     public static void store(BigInteger unsigned, int width, long[] v, int off) {
-        for (int i = 0, n = WideOps.words(width); i < n; i++) {
-            v[off + i] = unsigned.shiftRight(64 * i).longValue();
+        int n = WideOps.words(width);
+        if (n == 1) {
+            v[off] = unsigned.longValue() & WideOps.topMask(width);
+            return;
         }
-        v[off + WideOps.words(width) - 1] &= WideOps.topMask(width);
+        // One pass over the big-endian bytes: shifting the number once per word would cost O(n^2).
+        byte[] bigEndian = unsigned.toByteArray();
+        java.util.Arrays.fill(v, off, off + n, 0L);
+        for (int b = 0; b < bigEndian.length && b < 8 * n; b++) {
+            v[off + b / 8] |= (bigEndian[bigEndian.length - 1 - b] & 0xFFL) << (8 * (b % 8));
+        }
+        v[off + n - 1] &= WideOps.topMask(width);
     }
 
     /** The value of {@code width} bits at {@code off}. */
