@@ -18,21 +18,30 @@ final class AcceleratorOptions {
     }
 
     static void addTo(Options options) {
-        options.addOption(Option.builder().longOpt("lanes").hasArg().argName("N")
-                .desc("accelerator: activations per cycle, a power of two 16..1024 (default " + DEFAULT_LANES + ")").build());
-        options.addOption(Option.builder().longOpt("rows").hasArg().argName("N")
-                .desc("accelerator: output rows in parallel (default " + DEFAULT_ROWS + ")").build());
-        options.addOption(Option.builder().longOpt("pipeline").hasArg().argName("K")
-                .desc("accelerator: a register every K adder-tree levels (default " + DEFAULT_PIPELINE + ")").build());
+        addShapeTo(options, DEFAULT_LANES, DEFAULT_ROWS);
         options.addOption(Option.builder().longOpt("clock-mhz").hasArg().argName("F")
                 .desc("clock for the projected tokens/s (default " + (int) DEFAULT_CLOCK_MHZ + ")").build());
     }
 
+    /** {@code --lanes --rows --pipeline}, with the command's defaults for lanes and rows. */
+    static void addShapeTo(Options options, int defaultLanes, int defaultRows) {
+        options.addOption(Option.builder().longOpt("lanes").hasArg().argName("N")
+                .desc("accelerator: activations per cycle, a power of two 16..1024 (default " + defaultLanes + ")").build());
+        options.addOption(Option.builder().longOpt("rows").hasArg().argName("N")
+                .desc("accelerator: output rows in parallel (default " + defaultRows + ")").build());
+        options.addOption(Option.builder().longOpt("pipeline").hasArg().argName("K")
+                .desc("accelerator: a register every K adder-tree levels (default " + DEFAULT_PIPELINE + ")").build());
+    }
+
     /** The accelerator of the options, with SRAMs sized for the model. */
     static AcceleratorConfig config(CommandLine line, BitNetConfig model) {
+        return config(line, model, DEFAULT_LANES, DEFAULT_ROWS);
+    }
+
+    static AcceleratorConfig config(CommandLine line, BitNetConfig model, int defaultLanes, int defaultRows) {
         return AcceleratorMatmul.sizedFor(model,
-                OptionValues.integer(line, "lanes", 1, DEFAULT_LANES),
-                OptionValues.integer(line, "rows", 1, DEFAULT_ROWS),
+                OptionValues.integer(line, "lanes", 1, defaultLanes),
+                OptionValues.integer(line, "rows", 1, defaultRows),
                 OptionValues.integer(line, "pipeline", 1, DEFAULT_PIPELINE));
     }
 

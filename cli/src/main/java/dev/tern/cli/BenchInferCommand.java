@@ -3,15 +3,17 @@ package dev.tern.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tern.accel.AcceleratorConfig;
+import dev.tern.bitnet.backend.AcceleratorMatmul;
 import dev.tern.bitnet.bench.BenchmarkResult;
 import dev.tern.bitnet.bench.InferenceBenchmark;
 import dev.tern.bitnet.bench.SpeedGoal;
+import dev.tern.bitnet.infer.GenerationListener;
 import dev.tern.bitnet.model.BitNetConfig;
 import dev.tern.bitnet.model.BitNetModel;
 import dev.tern.bitnet.model.BitNetModelLoader;
 import dev.tern.bitnet.model.ModelFileFormat;
 import dev.tern.bitnet.model.ReferenceTernaryMatmul;
-import dev.tern.bitnet.model.TernaryMatmul;
 import dev.tern.bitnet.model.WorkerPool;
 import dev.tern.bitnet.synth.SyntheticModel;
 import org.apache.commons.cli.CommandLine;
@@ -25,7 +27,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 
 final class BenchInferCommand implements CliCommand {
     /** Where synthetic benchmark models are written once and reused, unless --models says otherwise. */
@@ -34,12 +35,13 @@ final class BenchInferCommand implements CliCommand {
     private static final long MODEL_SEED = 0;
     private static final int PROMPT_TOKENS = 32;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<SpeedGoal> GOALS = List.of(SpeedGoal.REFERENCE_2B_SHAPE);
-    /** The backends measured, one result row each, in this order. */
-    private static final List<Row> ROWS = List.of(new Row(InferenceBackend.REFERENCE, ReferenceTernaryMatmul::new));
+    private static final List<SpeedGoal> GOALS = List.of(SpeedGoal.REFERENCE_2B_SHAPE, SpeedGoal.RTL_2B_SHAPE);
+    /** The accelerator a hardware backend is measured on unless --lanes and --rows say otherwise: the goal's. */
+    private static final int DEFAULT_LANES = SpeedGoal.RTL_2B_SHAPE.lanes();
+    private static final int DEFAULT_ROWS = 1;
 
-    /** A backend of the benchmark and how its matmul is made on the run's worker pool. */
-    private record Row(InferenceBackend backend, Function<WorkerPool, TernaryMatmul> matmul) {
+    /** One backend's measurement; {@code lanes} and the cycles are 0 for a backend without an accelerator. */
+    private record Row(BenchmarkResult result, int lanes, int rows, long cyclesPerToken, double cyclesPerSecond) {
     }
 
     @Override
@@ -54,7 +56,8 @@ final class BenchInferCommand implements CliCommand {
 
     @Override
     public String synopsis() {
-        return "[--preset 2b-shape|small|tiny] [--threads N] [--tokens N] [--json FILE] [--models DIR]";
+        return "[--preset 2b-shape|small|tiny] [--backend reference,rtl,verilator] [--threads N] [--tokens N]"
+                + " [--hardware-tokens N] [--lanes N --rows N --pipeline K] [--json FILE] [--models DIR]";
     }
 
     @Override
@@ -67,6 +70,12 @@ final class BenchInferCommand implements CliCommand {
                 .desc("worker threads (default 2)").build());
         options.addOption(Option.builder().longOpt("tokens").hasArg().argName("N")
                 .desc("decode steps to time (default 32), after a " + PROMPT_TOKENS + "-token prefill").build());
+        options.addOption(Option.builder().longOpt("backend").hasArg().argName("LIST")
+                .desc("backends to measure, comma-separated: reference (default), rtl, verilator").build());
+        options.addOption(Option.builder().longOpt("hardware-tokens").hasArg().argName("N")
+                .desc("decode steps a hardware backend is timed on (default 1), after a 1-token prefill and no warm-up:"
+                        + " a 2b-shape token takes about a minute in simulation").build());
+        AcceleratorOptions.addShapeTo(options, DEFAULT_LANES, DEFAULT_ROWS);
         options.addOption(Option.builder().longOpt("json").hasArg().argName("FILE")
                 .desc("also write the results as JSON").build());
         options.addOption(Option.builder().longOpt("models").hasArg().argName("DIR")
@@ -81,21 +90,25 @@ final class BenchInferCommand implements CliCommand {
         BitNetConfig config = ModelPresets.bitnet(preset);
         int threads = OptionValues.integer(line, "threads", 1, 2);
         int tokens = OptionValues.integer(line, "tokens", 1, 32);
+        int hardwareTokens = OptionValues.integer(line, "hardware-tokens", 1, 1);
+        List<InferenceBackend> backends = backends(line.getOptionValue("backend", "reference"));
+        AcceleratorConfig accelerator = AcceleratorOptions.config(line, config, DEFAULT_LANES, DEFAULT_ROWS);
+        if (backends.stream().anyMatch(InferenceBackend::isHardware)) {
+            AcceleratorMatmul.checkFits(config, accelerator);
+        }
         Path json = line.hasOption("json") ? Path.of(line.getOptionValue("json")) : null;
 
         Path models = Path.of(line.getOptionValue("models", DEFAULT_MODELS.toString()));
         Path modelPath = syntheticModel(models, preset, config, terminal);
         BitNetModel model = BitNetModelLoader.load(modelPath);
-        InferenceBenchmark benchmark = new InferenceBenchmark(model, PROMPT_TOKENS, tokens);
-        List<BenchmarkResult> results = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         try (WorkerPool pool = new WorkerPool(threads)) {
-            for (Row row : ROWS) {
-                String backend = row.backend().cliName();
-                terminal.err().println("running " + backend + ": " + PROMPT_TOKENS + "-token prefill, " + tokens
-                        + " decode steps, " + threads + " thread" + (threads == 1 ? "" : "s"));
-                results.add(benchmark.run(backend, row.matmul().apply(pool), pool));
+            for (InferenceBackend backend : backends) {
+                rows.add(backend.isHardware() ? hardwareRow(backend, model, accelerator, hardwareTokens, pool, terminal)
+                        : referenceRow(model, tokens, pool, terminal));
             }
         }
+        List<BenchmarkResult> results = rows.stream().map(Row::result).toList();
 
         terminal.println("model " + modelPath + " (synthetic " + preset + ", " + MODEL_FORMAT.formatName() + ")");
         terminal.println(String.format(Locale.ROOT, "%-10s %7s %14s %13s %18s %10s %9s", "backend", "threads",
@@ -103,19 +116,26 @@ final class BenchInferCommand implements CliCommand {
         for (BenchmarkResult r : results) {
             String cpu = r.decodeCpuNanos() < 0 ? "n/a"
                     : String.format(Locale.ROOT, "%.3f", r.decodeCpuSecondsPerToken());
-            terminal.println(String.format(Locale.ROOT, "%-10s %7d %14.2f %13.2f %18s %7.0f MB %6.0f MB", r.backend(),
-                    r.threads(), r.prefillTokensPerSecond(), r.decodeTokensPerSecond(), cpu, r.peakHeapBytes() / 1e6,
-                    r.maxHeapBytes() / 1e6));
+            terminal.println(String.format(Locale.ROOT, "%-10s %7d %14s %13s %18s %7.0f MB %6.0f MB", r.backend(),
+                    r.threads(), GenerationPrinter.rate(r.prefillTokensPerSecond()), GenerationPrinter.rate(r.decodeTokensPerSecond()),
+                    cpu, r.peakHeapBytes() / 1e6, r.maxHeapBytes() / 1e6));
+        }
+        for (Row row : rows) {
+            if (row.lanes() > 0) {
+                terminal.println(String.format(Locale.ROOT, "%s: %d lanes x %d rows, %,d simulated cycles per token,"
+                                + " %,.0f cycles/s, %.1f s per decode token", row.result().backend(), row.lanes(), row.rows(),
+                        row.cyclesPerToken(), row.cyclesPerSecond(), 1 / row.result().decodeTokensPerSecond()));
+            }
         }
         // Wall-clock speed falls when other programs share the processors; the CPU time per token does not.
         terminal.println("available processors: " + Runtime.getRuntime().availableProcessors());
         for (SpeedGoal goal : GOALS) {
-            terminal.println("goal (" + goal.describe() + "): " + verdict(goal, preset, results));
+            terminal.println("goal (" + goal.describe() + "): " + verdict(goal, preset, rows));
         }
         if (json != null) {
             OutputFiles.write(json, () -> {
                 Files.write(json, JSON.writerWithDefaultPrettyPrinter()
-                        .writeValueAsBytes(report(preset, modelPath, tokens, results)));
+                        .writeValueAsBytes(report(preset, modelPath, tokens, rows)));
                 return json;
             });
             terminal.err().println("wrote " + json);
@@ -144,15 +164,51 @@ final class BenchInferCommand implements CliCommand {
         });
     }
 
-    private static String verdict(SpeedGoal goal, String preset, List<BenchmarkResult> results) {
-        BenchmarkResult applicable = results.stream().filter(r -> goal.appliesTo(preset, r)).findFirst().orElse(null);
+    private static Row referenceRow(BitNetModel model, int tokens, WorkerPool pool, Terminal terminal) {
+        terminal.err().println("running reference: " + PROMPT_TOKENS + "-token prefill, " + tokens + " decode steps, "
+                + pool.threads() + " thread" + (pool.threads() == 1 ? "" : "s"));
+        BenchmarkResult result = new InferenceBenchmark(model, PROMPT_TOKENS, tokens)
+                .run(InferenceBackend.REFERENCE.cliName(), new ReferenceTernaryMatmul(pool), pool);
+        return new Row(result, 0, 0, 0, 0);
+    }
+
+    /** A hardware backend on a 1-token prompt and {@code tokens} decode steps, without warm-up. */
+    private static Row hardwareRow(InferenceBackend backend, BitNetModel model, AcceleratorConfig config, int tokens,
+                                   WorkerPool pool, Terminal terminal) {
+        terminal.err().println(String.format(Locale.ROOT, "running %s: 1-token prefill, %d decode step%s on %d lanes x %d rows;"
+                        + " building the accelerator's simulation…", backend.cliName(), tokens, tokens == 1 ? "" : "s",
+                config.lanes(), config.rows()));
+        try (AcceleratorMatmul accelerator = AcceleratorMatmul.forModel(model.config(), config, backend.simulate(config));
+             SimulationProgress progress = new SimulationProgress(accelerator, GenerationListener.NONE, terminal)) {
+            BenchmarkResult result = new InferenceBenchmark(model, 1, tokens, false).run(backend.cliName(), accelerator, pool);
+            long passes = 1 + tokens;
+            double seconds = (result.prefillNanos() + result.decodeNanos()) / 1e9;
+            return new Row(result, config.lanes(), config.rows(), accelerator.totalCycles() / passes,
+                    accelerator.totalCycles() / seconds);
+        }
+    }
+
+    private static List<InferenceBackend> backends(String list) {
+        List<InferenceBackend> backends = new ArrayList<>();
+        for (String name : list.split(",")) {
+            InferenceBackend backend = InferenceBackend.parse(name.strip());
+            if (backends.contains(backend)) {
+                throw new UsageException("--backend names " + backend.cliName() + " twice");
+            }
+            backends.add(backend);
+        }
+        return backends;
+    }
+
+    private static String verdict(SpeedGoal goal, String preset, List<Row> rows) {
+        Row applicable = rows.stream().filter(r -> goal.appliesTo(preset, r.result(), r.lanes())).findFirst().orElse(null);
         if (applicable == null) {
             return "not measured by this run";
         }
-        return goal.isMetBy(applicable) ? "met" : "not met";
+        return goal.isMetBy(applicable.result()) ? "met" : "not met";
     }
 
-    private static ObjectNode report(String preset, Path modelPath, int tokens, List<BenchmarkResult> results) {
+    private static ObjectNode report(String preset, Path modelPath, int tokens, List<Row> rows) {
         ObjectNode root = JSON.createObjectNode();
         root.put("preset", preset);
         root.put("model", modelPath.toString());
@@ -160,18 +216,25 @@ final class BenchInferCommand implements CliCommand {
         root.put("promptTokens", PROMPT_TOKENS);
         root.put("decodeSteps", tokens);
         root.put("availableProcessors", Runtime.getRuntime().availableProcessors());
-        ArrayNode rows = root.putArray("results");
-        for (BenchmarkResult r : results) {
-            ObjectNode row = rows.addObject().setAll((ObjectNode) JSON.valueToTree(r));
-            row.put("prefillTokensPerSecond", r.prefillTokensPerSecond());
-            row.put("decodeTokensPerSecond", r.decodeTokensPerSecond());
-            row.put("decodeCpuSecondsPerToken", r.decodeCpuSecondsPerToken());
+        ArrayNode results = root.putArray("results");
+        for (Row row : rows) {
+            BenchmarkResult r = row.result();
+            ObjectNode json = results.addObject().setAll((ObjectNode) JSON.valueToTree(r));
+            json.put("prefillTokensPerSecond", r.prefillTokensPerSecond());
+            json.put("decodeTokensPerSecond", r.decodeTokensPerSecond());
+            json.put("decodeCpuSecondsPerToken", r.decodeCpuSecondsPerToken());
+            if (row.lanes() > 0) {
+                json.put("lanes", row.lanes());
+                json.put("rows", row.rows());
+                json.put("simulatedCyclesPerToken", row.cyclesPerToken());
+                json.put("simulatedCyclesPerSecond", row.cyclesPerSecond());
+            }
         }
         ArrayNode goals = root.putArray("goals");
         for (SpeedGoal goal : GOALS) {
             ObjectNode g = goals.addObject().setAll((ObjectNode) JSON.valueToTree(goal));
             g.put("goal", goal.describe());
-            g.put("verdict", verdict(goal, preset, results));
+            g.put("verdict", verdict(goal, preset, rows));
         }
         return root;
     }

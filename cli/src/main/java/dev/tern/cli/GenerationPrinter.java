@@ -21,8 +21,8 @@ final class GenerationPrinter implements GenerationListener {
 
     @Override
     public void onPrefillDone(int promptTokens, long nanos) {
-        terminal.err().println(String.format(Locale.ROOT, "prefill: %.2f s, %.1f tokens/s", nanos / 1e9,
-                promptTokens * 1e9 / Math.max(1, nanos)));
+        terminal.err().println(String.format(Locale.ROOT, "prefill: %.2f s, %s tokens/s", nanos / 1e9,
+                rate(promptTokens * 1e9 / Math.max(1, nanos))));
     }
 
     @Override
@@ -35,8 +35,14 @@ final class GenerationPrinter implements GenerationListener {
     public void onFinished(Generation generation) {
         terminal.out().println();
         terminal.out().flush();
-        terminal.err().println(String.format(Locale.ROOT, "generated %d tokens (%s); decode %.1f tokens/s",
-                generation.tokens().length, describe(generation), generation.decodeTokensPerSecond()));
+        terminal.err().println(String.format(Locale.ROOT, "generated %d tokens (%s); decode %s tokens/s",
+                generation.tokens().length, describe(generation), rate(generation.decodeTokensPerSecond())));
+    }
+
+    /** A rate with one decimal, or three significant digits below 1 (a large model in simulation is that slow). */
+    static String rate(double perSecond) {
+        return perSecond >= 1 || perSecond == 0 || !Double.isFinite(perSecond) ? String.format(Locale.ROOT, "%.1f", perSecond)
+                : String.format(Locale.ROOT, "%.3g", perSecond);
     }
 
     private static String describe(Generation generation) {

@@ -45,9 +45,11 @@ final class HardwareRun implements AutoCloseable {
     }
 
     Generation generate(String prompt, GenerationOptions options) {
-        trace = new AcceleratorTrace(accelerator, new GenerationPrinter(terminal));
-        TernaryMatmul matmul = verifying != null ? verifying : accelerator;
-        return new Generator(model, matmul, pool).generate(prompt, options, trace);
+        try (SimulationProgress progress = new SimulationProgress(accelerator, new GenerationPrinter(terminal), terminal)) {
+            trace = new AcceleratorTrace(accelerator, progress);
+            TernaryMatmul matmul = verifying != null ? verifying : accelerator;
+            return new Generator(model, matmul, pool).generate(prompt, options, trace);
+        }
     }
 
     AcceleratorSummary summary() {

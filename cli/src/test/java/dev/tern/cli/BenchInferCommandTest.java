@@ -52,6 +52,32 @@ class BenchInferCommandTest {
     }
 
     @Test
+    void hardwareBackendRowsReportTheirAcceleratorAndSimulatedCycles() throws IOException {
+        Path json = dir.resolve("bench.json");
+        TernRunner run = TernRunner.run("bench-infer", "--preset", "tiny", "--backend", "rtl", "--hardware-tokens", "1",
+                "--lanes", "32", "--rows", "2", "--models", dir.resolve("models").toString(), "--json", json.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().contains("running rtl: 1-token prefill, 1 decode step on 32 lanes x 2 rows"), run.err());
+        assertTrue(run.out().lines().anyMatch(l -> l.startsWith("rtl: 32 lanes x 2 rows, 12,372 simulated cycles per token,")),
+                run.out());
+        assertTrue(run.out().contains("goal (rtl: a decode token in under 120 s, 256 lanes, 2b-shape, 2 threads):"
+                + " not measured by this run"), run.out());
+        JsonNode row = new ObjectMapper().readTree(json.toFile()).get("results").get(0);
+        assertEquals("rtl", row.get("backend").asText());
+        assertEquals(12_372, row.get("simulatedCyclesPerToken").asLong());
+        assertEquals(1, row.get("decodeSteps").asInt());
+    }
+
+    @Test
+    void aBackendNamedTwiceIsAOneLineError() {
+        TernRunner run = TernRunner.run("bench-infer", "--preset", "tiny", "--backend", "rtl,reference,rtl", "--models",
+                dir.toString());
+        assertEquals(2, run.exitCode());
+        assertEquals("tern: --backend names rtl twice", run.errorLine());
+    }
+
+    @Test
     void unknownPresetIsAOneLineError() {
         TernRunner run = TernRunner.run("bench-infer", "--preset", "huge", "--models", dir.toString());
         assertEquals(2, run.exitCode());

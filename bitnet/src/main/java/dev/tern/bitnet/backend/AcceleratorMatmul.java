@@ -33,7 +33,8 @@ public final class AcceleratorMatmul implements TernaryMatmul, AutoCloseable {
     private final AcceleratorConfig config;
     private final TernaryMatmulDriver driver;
     private final Map<Long, long[]> byShape = new LinkedHashMap<>();
-    private long totalCycles;
+    /** Read by progress reporters on other threads. */
+    private volatile long totalCycles;
 
     private AcceleratorMatmul(AcceleratorConfig config, TernaryMatmulDriver driver) {
         this.config = config;

@@ -24,9 +24,18 @@ public final class InferenceBenchmark {
     private final BitNetModel model;
     private final int promptTokens;
     private final int decodeSteps;
+    private final boolean warmUp;
 
-    /** A benchmark of {@code promptTokens} prefill tokens and {@code decodeSteps} decode forward passes. */
+    /** A benchmark of {@code promptTokens} prefill tokens and {@code decodeSteps} decode forward passes, after a warm-up. */
     public InferenceBenchmark(BitNetModel model, int promptTokens, int decodeSteps) {
+        this(model, promptTokens, decodeSteps, true);
+    }
+
+    /**
+     * Like {@link #InferenceBenchmark(BitNetModel, int, int)}, with or without the warm-up run: a backend whose
+     * token takes minutes (a simulated accelerator) warms up within its first matmul and skips it.
+     */
+    public InferenceBenchmark(BitNetModel model, int promptTokens, int decodeSteps, boolean warmUp) {
         if (promptTokens < 1 || decodeSteps < 1) {
             throw new BitNetException("a benchmark needs at least one prompt token and one decode step, got "
                     + promptTokens + " and " + decodeSteps);
@@ -39,13 +48,16 @@ public final class InferenceBenchmark {
         this.model = model;
         this.promptTokens = promptTokens;
         this.decodeSteps = decodeSteps;
+        this.warmUp = warmUp;
     }
 
     /** Runs the benchmark with {@code matmul} on {@code pool}'s threads, reported under {@code backend}. */
     public BenchmarkResult run(String backend, TernaryMatmul matmul, WorkerPool pool) {
         Generator generator = new Generator(model, matmul, pool);
-        generator.generate(prompt(Math.min(WARM_UP_PROMPT_TOKENS, promptTokens)), options(WARM_UP_DECODE_STEPS),
-                GenerationListener.NONE);
+        if (warmUp) {
+            generator.generate(prompt(Math.min(WARM_UP_PROMPT_TOKENS, promptTokens)), options(WARM_UP_DECODE_STEPS),
+                    GenerationListener.NONE);
+        }
         HeapPeak heap = HeapPeak.start();
         long[] decodeCpu = new long[2];
         Generation g = generator.generate(prompt(promptTokens), options(decodeSteps), new GenerationListener() {

@@ -44,12 +44,26 @@ class InferenceBenchmarkTest {
         SpeedGoal goal = SpeedGoal.REFERENCE_2B_SHAPE;
         BenchmarkResult fastSmall = new BenchmarkResult("reference", 2, 32, 1_000_000_000L, 40, 8_000_000_000L,
                 -1, 1_000_000_000L, 2_000_000_000L);
-        assertTrue(goal.appliesTo("2b-shape", fastSmall));
-        assertFalse(goal.appliesTo("small", fastSmall));
-        assertFalse(goal.appliesTo("2b-shape", new BenchmarkResult("rtl", 2, 32, 1, 40, 1, -1, 1, 1)));
-        assertFalse(goal.appliesTo("2b-shape", new BenchmarkResult("reference", 1, 32, 1, 40, 1, -1, 1, 1)));
+        assertTrue(goal.appliesTo("2b-shape", fastSmall, 0));
+        assertFalse(goal.appliesTo("small", fastSmall, 0));
+        assertFalse(goal.appliesTo("2b-shape", new BenchmarkResult("rtl", 2, 32, 1, 40, 1, -1, 1, 1), 0));;
+        assertFalse(goal.appliesTo("2b-shape", new BenchmarkResult("reference", 1, 32, 1, 40, 1, -1, 1, 1), 0));;
         assertTrue(goal.isMetBy(fastSmall));
         assertFalse(goal.isMetBy(new BenchmarkResult("reference", 2, 32, 1, 39, 10_000_000_000L, -1, 1, 1)));
         assertFalse(goal.isMetBy(new BenchmarkResult("reference", 2, 32, 1, 40, 8_000_000_000L, -1, 1_500_000_000L, 1)));
+    }
+
+    @Test
+    void rtlGoalIsOneTokenInTwoMinutesOnA256LaneAcceleratorWithoutAHeapLimit() {
+        SpeedGoal goal = SpeedGoal.RTL_2B_SHAPE;
+        BenchmarkResult oneTokenIn100s = new BenchmarkResult("rtl", 2, 1, 1, 1, 100_000_000_000L, -1, 5_000_000_000L, 1);
+        BenchmarkResult oneTokenIn130s = new BenchmarkResult("rtl", 2, 1, 1, 1, 130_000_000_000L, -1, 1, 1);
+
+        assertTrue(goal.appliesTo("2b-shape", oneTokenIn100s, 256));
+        assertFalse(goal.appliesTo("2b-shape", oneTokenIn100s, 64));
+        assertTrue(goal.isMetBy(oneTokenIn100s));
+        assertFalse(goal.isMetBy(oneTokenIn130s));
+        assertEquals("rtl: a decode token in under 120 s, 256 lanes, 2b-shape, 2 threads", goal.describe());
+        assertEquals("reference >= 4.0 tokens/s decode, < 1.50 GB heap, 2b-shape, 2 threads", SpeedGoal.REFERENCE_2B_SHAPE.describe());
     }
 }
