@@ -1,6 +1,7 @@
 package dev.tern.bitnet.backend;
 
 import dev.tern.accel.AcceleratorConfig;
+import dev.tern.accel.ChunkedMatVec;
 import dev.tern.accel.TernaryMatmulDriver;
 import dev.tern.bitnet.model.BitNetConfig;
 import dev.tern.bitnet.model.BitNetException;
@@ -20,8 +21,8 @@ import java.util.Map;
  *
  * <p>A projection larger than the weight SRAM is computed in row chunks that fit it; every chunk is
  * streamed into the SRAM for every activation vector, as a unit without an off-chip weight cache would
- * have to, but into the free bank while the previous chunk or vector computes
- * ({@link TernaryMatmulDriver#runSequence}), so only the first load of a call is exposed. The clock edges
+ * have to, but into the free bank while the previous chunk or vector computes: the schedule of
+ * {@link ChunkedMatVec}, whose formula gives the edges of a call. The clock edges
  * of every call (exposed loading plus compute) are added up per matrix shape, so that a caller can report
  * simulated cycles per token and per projection.
  */
@@ -117,8 +118,7 @@ public final class AcceleratorMatmul implements TernaryMatmul, AutoCloseable {
     @Override
     public void multiply(PackedTernaryMatrix w, byte[][] xq, int[][] out) {
         TernaryMatmul.checkShapes(w, xq, out);
-        int tiles = ceilDiv(w.cols(), config.lanes());
-        int rowsPerChunk = Math.max(1, config.weightDepth() / tiles) * config.rows();
+        int rowsPerChunk = (int) Math.min(w.rows(), ChunkedMatVec.rowsPerJob(config, w.cols()));
         List<TernaryMatmulDriver.Job> jobs = new ArrayList<>();
         List<int[]> placement = new ArrayList<>();
         for (int first = 0; first < w.rows(); first += rowsPerChunk) {

@@ -1,6 +1,8 @@
 package dev.tern.synth.sweep;
 
 import dev.tern.accel.AcceleratorConfig;
+import dev.tern.accel.ChunkedMatVec;
+import dev.tern.accel.TernaryMatmulDriver;
 import dev.tern.accel.TernaryMatmulGenerator;
 import dev.tern.energy.DesignEnergy;
 import dev.tern.energy.EnergyAnalysis;
@@ -8,6 +10,7 @@ import dev.tern.energy.EnergyOptions;
 import dev.tern.energy.ModelEnergy;
 import dev.tern.energy.design.ArrayConfig;
 import dev.tern.energy.design.WeightEncoding;
+import dev.tern.energy.workload.MatmulShape;
 import dev.tern.energy.workload.ModelShape;
 import dev.tern.hdl.Elaborator;
 import dev.tern.hdl.catalog.DesignCatalog;
@@ -16,6 +19,7 @@ import dev.tern.hdl.catalog.DesignParameters;
 import dev.tern.hdl.catalog.ParameterSpec;
 import dev.tern.hdl.ir.Design;
 import dev.tern.synth.ResourceCounts;
+import dev.tern.synth.SynthException;
 import dev.tern.synth.SynthOptions;
 import dev.tern.synth.Synthesizer;
 import dev.tern.synth.YosysSynthesis;
@@ -36,7 +40,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Evaluates every configuration of a {@link SweepGrid} in parallel: area from Yosys (cached by a hash
- * of the Verilog), and for {@code ternary-matmul} with a model, cycles, tokens/s and energy per token.
+ * of the Verilog), and for {@code ternary-matmul} with a model, cycles (from the cycle model, which each
+ * configuration's simulated unit must match on a sample), tokens/s and energy per token.
  * A configuration that fails is reported and the others go on.
  */
 public final class Sweep {
@@ -164,7 +169,31 @@ public final class Sweep {
             baselines.put(baseline.id(), baseline.perToken().total() * 1e-12);
         }
         return new Performance(cyclesPerToken, bytesPerToken, roofline.tokensPerSecond(cyclesPerToken, bytesPerToken),
-                roofline.bound(cyclesPerToken, bytesPerToken), result.ternary().perToken().total() * 1e-12, baselines);
+                roofline.bound(cyclesPerToken, bytesPerToken), result.ternary().perToken().total() * 1e-12, baselines,
+                checkCycleModel(config, model));
+    }
+
+    /**
+     * Holds the cycle model to the simulated unit on a sample: the model's first projection, cut to two jobs (the
+     * second partial) so that the sample stays short whatever the shape.
+     *
+     * @return the sample's shape, e.g. {@code 9 x 2560}
+     * @throws SynthException when the simulated unit took other cycles than the model counts
+     */
+    static String checkCycleModel(AcceleratorConfig config, ModelShape model) {
+        MatmulShape shape = model.bitLinearsPerLayer().get(0).shape();
+        int in = shape.in();
+        int out = (int) Math.min(shape.out(), ChunkedMatVec.rowsPerJob(config, in) + config.rows() + 1);
+        long counted = new TernaryMatmulCycles(config).cycles(new MatmulShape(out, in));
+        long simulated;
+        try (TernaryMatmulDriver driver = TernaryMatmulDriver.create(config)) {
+            simulated = ChunkedMatVec.simulatedCycles(driver, config, out, in, 1, (long) out * 31 + in);
+        }
+        if (simulated != counted) {
+            throw new SynthException("the cycle model counts " + counted + " edges for a " + out + " x " + in
+                    + " sample and the simulated unit took " + simulated);
+        }
+        return out + " x " + in;
     }
 
     private static String directoryName(List<String> assignments) {

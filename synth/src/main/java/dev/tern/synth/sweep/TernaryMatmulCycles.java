@@ -1,7 +1,8 @@
 package dev.tern.synth.sweep;
 
 import dev.tern.accel.AcceleratorConfig;
-import dev.tern.accel.rtl.TernaryMatmulUnit;
+import dev.tern.accel.AcceleratorConfigException;
+import dev.tern.accel.ChunkedMatVec;
 import dev.tern.energy.workload.BitLinear;
 import dev.tern.energy.workload.MatmulShape;
 import dev.tern.energy.workload.ModelShape;
@@ -9,11 +10,8 @@ import dev.tern.synth.SynthException;
 
 /**
  * Clock edges and weight traffic of a model's BitLinear layers on one ternary matmul unit, from the
- * unit's cycle formula ({@link TernaryMatmulUnit#jobCycles}) and its load rule (one weight or
- * activation word accepted per edge, loading and computing not overlapped).
- *
- * <p>A matrix larger than the weight SRAM runs as jobs of as many whole row groups as fit; each job
- * loads its weight words, the activation words again, then computes.
+ * schedule the BitNet backends run ({@link ChunkedMatVec}: jobs of as many whole row groups as the weight
+ * bank holds, each loading while the one before it computes) and the unit's cycle formula.
  */
 public final class TernaryMatmulCycles {
     private final AcceleratorConfig config;
@@ -22,17 +20,17 @@ public final class TernaryMatmulCycles {
         this.config = config;
     }
 
-    /** Clock edges of one {@code out x in} matrix-vector product, loading included. */
+    /**
+     * Clock edges of one {@code out x in} matrix-vector product, exposed loading included.
+     *
+     * @throws SynthException when one input vector does not fit the activation SRAM or one row group the weight SRAM
+     */
     public long cycles(MatmulShape shape) {
-        long tiles = tiles(shape);
-        long groups = ceilDiv(shape.out(), config.rows());
-        long groupsPerJob = config.weightDepth() / tiles;
-        long total = 0;
-        for (long done = 0; done < groups; done += groupsPerJob) {
-            long jobGroups = Math.min(groupsPerJob, groups - done);
-            total += jobGroups * tiles + tiles + TernaryMatmulUnit.jobCycles(config, jobGroups, tiles);
+        try {
+            return ChunkedMatVec.cycles(config, shape.out(), shape.in(), 1);
+        } catch (AcceleratorConfigException e) {
+            throw new SynthException(e.getMessage());
         }
-        return total;
     }
 
     /** Bytes of weight words streamed in for one product: every row group's tiles, whole words. */
@@ -58,15 +56,8 @@ public final class TernaryMatmulCycles {
         return perLayer * model.layers();
     }
 
-    /** @throws SynthException when one input vector does not fit the activation SRAM or one row group the weight SRAM */
     private long tiles(MatmulShape shape) {
-        long tiles = ceilDiv(shape.in(), config.lanes());
-        if (tiles > config.activationDepth() || tiles > config.weightDepth()) {
-            throw new SynthException(AcceleratorConfig.DESIGN + ": an input of " + shape.in() + " needs " + tiles
-                    + " words of " + config.lanes() + " lanes; activation-depth is " + config.activationDepth()
-                    + " and weight-depth " + config.weightDepth());
-        }
-        return tiles;
+        return ceilDiv(shape.in(), config.lanes());
     }
 
     /**

@@ -72,5 +72,6 @@ class SweepTest {
         assertEquals(Math.min(250e6 / perf.cyclesPerToken(), 19.2e9 / perf.weightBytesPerToken()), perf.tokensPerSecond(), 1e-9);
         assertTrue(perf.energyPerTokenJoules() > 0);
         assertTrue(perf.baselineEnergyPerTokenJoules().get("int8-mac") > perf.energyPerTokenJoules());
+        assertEquals("131 x 256", perf.cyclesCheckedOn(), "q cut to one job of 64 row groups of 2 and a partial second");
     }
 }
