@@ -3,6 +3,8 @@ package dev.tern.testbench.fuzz;
 import dev.tern.hdl.Elaborator;
 import dev.tern.hdl.ir.Design;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /** The random design of a {@link FuzzSpec}: the same spec always gives the same design. */
@@ -11,6 +13,13 @@ public final class RandomDesigns {
     }
 
     public static Design design(FuzzSpec spec) {
-        return Elaborator.elaborate(() -> new RandomModule(spec, new SplittableRandom(spec.seed()), 1, "m"));
+        return Elaborator.elaborate(() -> new RandomModule(spec, new SplittableRandom(spec.seed()), 1, "m", new ArrayList<>()));
+    }
+
+    /** The ids of the spec's operator nodes (cut or not), which {@link FuzzSpec#cut} names. */
+    public static List<String> nodeIds(FuzzSpec spec) {
+        List<String> ids = new ArrayList<>();
+        Elaborator.elaborate(() -> new RandomModule(spec, new SplittableRandom(spec.seed()), 1, "m", ids));
+        return ids;
     }
 }

@@ -32,8 +32,9 @@ final class RandomModule extends Component {
     /**
      * @param level 1 for the top; a module below {@code spec.depth()} levels instantiates none
      * @param name  a path-like name unique within the design ({@code m}, {@code m_1}, {@code m_1_0})
+     * @param nodeIds collects the id of every operator node ({@code m_1.n3}), cut or not
      */
-    RandomModule(FuzzSpec spec, SplittableRandom random, int level, String name) {
+    RandomModule(FuzzSpec spec, SplittableRandom random, int level, String name, List<String> nodeIds) {
         this.spec = spec;
         this.random = random;
         this.name = name;
@@ -46,7 +47,7 @@ final class RandomModule extends Component {
         if (level < spec.depth()) {
             int children = 1 + random.nextInt(2);
             for (int c = 0; c < children; c++) {
-                RandomModule child = instance("u" + c, new RandomModule(spec, random.split(), level + 1, name + "_" + c));
+                RandomModule child = instance("u" + c, new RandomModule(spec, random.split(), level + 1, name + "_" + c, nodeIds));
                 for (Input in : child.ins) {
                     in.set(fit(pick(), in.type()));
                 }
@@ -65,7 +66,10 @@ final class RandomModule extends Component {
             memory();
         }
         for (int n = 0; n < spec.nodes(); n++) {
-            pool.add(node(n));
+            Signal node = node(n);
+            String id = name + ".n" + n;
+            nodeIds.add(id);
+            pool.add(spec.cut().contains(id) ? lit(0, node.type()) : node);
         }
         for (Reg reg : registers) {
             switch (random.nextInt(3)) {
