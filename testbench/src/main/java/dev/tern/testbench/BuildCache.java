@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * {@code $TERN_CACHE} or {@code ~/.cache/tern}. A build happens in a private directory that is renamed
  * into place when complete, so concurrent test runs never see half a model.
  */
-final class BuildCache {
+public final class BuildCache {
     /** Builds a model's files into an empty directory. */
     @FunctionalInterface
     interface Builder {
@@ -35,7 +35,8 @@ final class BuildCache {
         return override != null && !override.isBlank() ? Path.of(override) : Path.of(System.getProperty("user.home"), ".cache", "tern");
     }
 
-    static String hash(String... parts) {
+    /** 32 hex digits of the SHA-256 of the parts, each prefixed by its length so that no two splits collide. */
+    public static String hash(String... parts) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (String part : parts) {
