@@ -1,7 +1,7 @@
 package dev.tern.cli;
 
 import dev.tern.bitnet.backend.AcceleratorMatmul;
-import dev.tern.bitnet.infer.Generation;
+import dev.tern.bitnet.infer.ForwardingGenerationListener;
 import dev.tern.bitnet.infer.GenerationListener;
 
 import java.util.Locale;
@@ -15,11 +15,10 @@ import java.util.concurrent.TimeUnit;
  * every {@link #QUIET_SECONDS}, so the streamed text of a fast run is not broken up. Passes every
  * event on to the listener it wraps.
  */
-final class SimulationProgress implements GenerationListener, AutoCloseable {
+final class SimulationProgress extends ForwardingGenerationListener implements AutoCloseable {
     static final int QUIET_SECONDS = 10;
 
     private final AcceleratorMatmul accelerator;
-    private final GenerationListener next;
     private final Terminal terminal;
     private final ScheduledExecutorService timer;
     private final long started = System.nanoTime();
@@ -28,8 +27,8 @@ final class SimulationProgress implements GenerationListener, AutoCloseable {
     private long lastReport = started;
 
     SimulationProgress(AcceleratorMatmul accelerator, GenerationListener next, Terminal terminal) {
+        super(next);
         this.accelerator = accelerator;
-        this.next = next;
         this.terminal = terminal;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "tern-simulation-progress");
@@ -53,25 +52,21 @@ final class SimulationProgress implements GenerationListener, AutoCloseable {
     @Override
     public void onPromptTokens(int[] tokens) {
         lastEvent = System.nanoTime();
-        next.onPromptTokens(tokens);
+        super.onPromptTokens(tokens);
     }
 
     @Override
     public void onPrefillDone(int promptTokens, long nanos) {
         lastEvent = System.nanoTime();
-        next.onPrefillDone(promptTokens, nanos);
+        super.onPrefillDone(promptTokens, nanos);
     }
 
     @Override
     public void onToken(int step, int maxNewTokens, int token, String text) {
         lastEvent = System.nanoTime();
-        next.onToken(step, maxNewTokens, token, text);
+        super.onToken(step, maxNewTokens, token, text);
     }
 
-    @Override
-    public void onFinished(Generation generation) {
-        next.onFinished(generation);
-    }
 
     @Override
     public void close() {

@@ -1,6 +1,6 @@
 package dev.tern.bitnet.backend;
 
-import dev.tern.bitnet.infer.Generation;
+import dev.tern.bitnet.infer.ForwardingGenerationListener;
 import dev.tern.bitnet.infer.GenerationListener;
 import dev.tern.bitnet.model.BitNetConfig;
 import dev.tern.bitnet.model.Projection;
@@ -15,9 +15,8 @@ import java.util.Map;
  * decode: the edges between two generated tokens are exactly one decode forward pass. Passes every
  * event on to the listener it wraps.
  */
-public final class AcceleratorTrace implements GenerationListener {
+public final class AcceleratorTrace extends ForwardingGenerationListener {
     private final AcceleratorMatmul accelerator;
-    private final GenerationListener next;
     private long prefillCycles;
     private long firstTokenCycles = -1;
     private long lastTokenCycles;
@@ -25,20 +24,20 @@ public final class AcceleratorTrace implements GenerationListener {
     private int promptTokens;
 
     public AcceleratorTrace(AcceleratorMatmul accelerator, GenerationListener next) {
+        super(next);
         this.accelerator = accelerator;
-        this.next = next;
     }
 
     @Override
     public void onPromptTokens(int[] tokens) {
         promptTokens = tokens.length;
-        next.onPromptTokens(tokens);
+        super.onPromptTokens(tokens);
     }
 
     @Override
     public void onPrefillDone(int tokens, long nanos) {
         prefillCycles = accelerator.totalCycles();
-        next.onPrefillDone(tokens, nanos);
+        super.onPrefillDone(tokens, nanos);
     }
 
     @Override
@@ -49,13 +48,9 @@ public final class AcceleratorTrace implements GenerationListener {
         }
         lastTokenCycles = now;
         tokensSeen++;
-        next.onToken(step, maxNewTokens, token, text);
+        super.onToken(step, maxNewTokens, token, text);
     }
 
-    @Override
-    public void onFinished(Generation generation) {
-        next.onFinished(generation);
-    }
 
     /** The simulated cycles of the generation so far, with each matrix shape named by its projections. */
     public AcceleratorSummary summary(BitNetConfig model) {
