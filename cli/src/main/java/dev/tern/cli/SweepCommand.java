@@ -34,7 +34,7 @@ final class SweepCommand implements CliCommand {
     @Override
     public String synopsis() {
         return "--design D --param k=v1,v2,... [--param ...] [--target xilinx|ice40|generic] [--model PATH | --preset NAME]"
-                + " [--jobs N] [--clock-mhz F] [--dram-gbps B] --out DIR";
+                + " [--jobs N] [--clock-mhz F] [--dram-gbps B] [--baselines int8-mac,fp16-mac] --out DIR";
     }
 
     @Override
@@ -52,6 +52,9 @@ final class SweepCommand implements CliCommand {
                 .desc("clock for tokens/s (default " + PublishedAnchors.KV260_CLOCK_MHZ + ", as the KV260)").build());
         options.addOption(Option.builder().longOpt("dram-gbps").hasArg().argName("B")
                 .desc("DRAM bandwidth for tokens/s (default " + PublishedAnchors.KV260_DRAM_GBPS + ", KV260-like DDR4)").build());
+        options.addOption(Option.builder().longOpt("baselines").hasArg().argName("LIST")
+                .desc("with --design ternary-matmul: also synthesise these MAC arrays at each configuration's lanes and rows"
+                        + " (int8-mac, fp16-mac) for the area comparison").build());
         options.addOption(Option.builder("o").longOpt("out").hasArg().argName("DIR")
                 .desc("where sweep.csv, sweep.json, sweep.html and the cache go (required)").build());
         return options;
@@ -69,7 +72,12 @@ final class SweepCommand implements CliCommand {
                 OptionValues.number(line, "dram-gbps", PublishedAnchors.KV260_DRAM_GBPS));
         Designs.catalog().find(design);
         Optional<EnergyOptions> energy = Optional.of(EnergyOptions.builder(List.of(model(line))).build());
-        SweepRequest request = new SweepRequest(design, grid, target, jobs, roofline, energy, out.resolve("cache"), out.resolve("work"));
+        List<String> baselines = line.hasOption("baselines") ? List.of(line.getOptionValue("baselines").split(",")) : List.of();
+        for (String baseline : baselines) {
+            Designs.catalog().find(baseline);
+        }
+        SweepRequest request = new SweepRequest(design, grid, target, jobs, roofline, energy, out.resolve("cache"), out.resolve("work"),
+                baselines);
         int total = grid.assignments().size();
         terminal.progress(progressBar(0, total) + " starting " + total + " configuration" + (total == 1 ? "" : "s")
                 + " on " + jobs + " job" + (jobs == 1 ? "" : "s"));

@@ -98,26 +98,43 @@ public final class Sweep {
                     performance = Optional.of(performance(config, request.energy().get(), request.roofline()));
                 }
             }
-            Design design = Elaborator.elaborate(() -> generator.create(parameters));
-            Map<String, String> verilog = VerilogEmitter.withoutSourceLocations().files(design, VerilogEmitter.Layout.FILE_PER_MODULE);
-            String key = AreaCache.key(verilog, request.target(), yosysVersion);
-            Optional<ResourceCounts> cached = cache.find(key, request.target());
-            ResourceCounts area;
-            if (cached.isPresent()) {
-                area = cached.get();
-            } else {
-                area = Synthesizer.run(design, SynthOptions.of(request.target()),
-                        request.workDir().resolve(directoryName(assignments))).area().total();
-                cache.store(key, area);
+            Area area = area(generator, parameters, request, cache, yosysVersion, directoryName(assignments));
+            Map<String, ResourceCounts> baselines = new LinkedHashMap<>();
+            for (String baseline : request.baselines()) {
+                DesignGenerator baselineGenerator = catalog.find(baseline);
+                DesignParameters equalThroughput = DesignParameters.parse(baselineGenerator,
+                        List.of("lanes=" + parameters.get("lanes"), "rows=" + parameters.get("rows")));
+                baselines.put(baseline, area(baselineGenerator, equalThroughput, request, cache, yosysVersion,
+                        directoryName(assignments) + "_" + baseline).counts());
             }
-            return new SweepPoint(assignments, parameters.asMap(), Optional.of(area), cached.isPresent(), performance,
-                    Optional.empty(), ternaryLanes);
+            return new SweepPoint(assignments, parameters.asMap(), Optional.of(area.counts()), area.cached(), performance,
+                    Optional.empty(), ternaryLanes, baselines);
         } catch (ToolMissingException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return SweepPoint.failed(assignments, message.lines().findFirst().orElse(message));
         }
+    }
+
+    /** Cells of a design, and whether they came from the cache. */
+    private record Area(ResourceCounts counts, boolean cached) {
+    }
+
+    /** Synthesises the design of {@code parameters}, or takes its cells from the cache (keyed by its Verilog). */
+    private static Area area(DesignGenerator generator, DesignParameters parameters, SweepRequest request, AreaCache cache,
+                             String yosysVersion, String workName) throws IOException {
+        Design design = Elaborator.elaborate(() -> generator.create(parameters));
+        Map<String, String> verilog = VerilogEmitter.withoutSourceLocations().files(design, VerilogEmitter.Layout.FILE_PER_MODULE);
+        String key = AreaCache.key(verilog, request.target(), yosysVersion);
+        Optional<ResourceCounts> cached = cache.find(key, request.target());
+        if (cached.isPresent()) {
+            return new Area(cached.get(), true);
+        }
+        ResourceCounts area = Synthesizer.run(design, SynthOptions.of(request.target()), request.workDir().resolve(workName))
+                .area().total();
+        cache.store(key, area);
+        return new Area(area, false);
     }
 
     private static boolean isTernaryMatmul(DesignGenerator generator) {

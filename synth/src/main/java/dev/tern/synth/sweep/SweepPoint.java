@@ -16,16 +16,19 @@ import java.util.Optional;
  * @param performance cycles, speed and energy per token, for designs with a cycle model
  * @param failure     the one-line reason the configuration could not be evaluated
  * @param ternaryLanes lanes x rows for the ternary unit (0 for other designs), for LUTs per lane
+ * @param baselineAreas the cells of each baseline design of equal throughput, by design name
  */
 public record SweepPoint(List<String> assignments, Map<String, String> parameters, Optional<ResourceCounts> area,
-                         boolean cached, Optional<Performance> performance, Optional<String> failure, int ternaryLanes) {
+                         boolean cached, Optional<Performance> performance, Optional<String> failure, int ternaryLanes,
+                         Map<String, ResourceCounts> baselineAreas) {
     public SweepPoint {
         assignments = List.copyOf(assignments);
+        baselineAreas = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(baselineAreas));
         parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
     }
 
     public static SweepPoint failed(List<String> assignments, String why) {
-        return new SweepPoint(assignments, Map.of(), Optional.empty(), false, Optional.empty(), Optional.of(why), 0);
+        return new SweepPoint(assignments, Map.of(), Optional.empty(), false, Optional.empty(), Optional.of(why), 0, Map.of());
     }
 
     public boolean succeeded() {

@@ -73,6 +73,13 @@ public final class SweepReports {
             columns.add(new Column(id + "_energy_j_per_token",
                     p -> perf(p, perf -> Optional.ofNullable(perf.baselineEnergyPerTokenJoules().get(id)).map(SweepReports::format).orElse(""))));
         }
+        for (String baseline : request.baselines()) {
+            String prefix = baseline.replace('-', '_') + "_";
+            for (CellCategory category : List.of(CellCategory.LUT, CellCategory.FLIP_FLOP, CellCategory.DSP)) {
+                columns.add(new Column(prefix + category.key(), p -> Optional.ofNullable(p.baselineAreas().get(baseline))
+                        .map(a -> Long.toString(a.count(category))).orElse("")));
+            }
+        }
         columns.add(new Column("cached", p -> p.succeeded() ? Boolean.toString(p.cached()) : ""));
         columns.add(new Column("parameters", p -> p.parameters().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .reduce((a, b) -> a + " " + b).orElse("")));
@@ -134,6 +141,10 @@ public final class SweepReports {
             point.area().ifPresent(a -> p.set("area", SynthReports.counts(a)));
             p.put("cached", point.cached());
             point.lutsPerLane().ifPresent(v -> p.put("luts_per_lane", v));
+            if (!point.baselineAreas().isEmpty()) {
+                ObjectNode baselineAreas = p.putObject("baseline_area");
+                point.baselineAreas().forEach((design, area) -> baselineAreas.set(design, SynthReports.counts(area)));
+            }
             point.performance().ifPresent(perf -> {
                 ObjectNode n = p.putObject("performance");
                 n.put("cycles_per_token", perf.cyclesPerToken());
@@ -187,7 +198,10 @@ public final class SweepReports {
                 + " the smaller of clock / cycles per token and DRAM bandwidth / weight bytes per token. Cycles per token come"
                 + " from the cycle model; each configuration's simulated unit took exactly the counted cycles on the sample"
                 + " product named in cycles_checked_on. Baseline energies are"
-                + " INT8 and FP16 MAC arrays of the same lanes x rows, from the energy model.</p>\n</body></html>\n");
+                + " INT8 and FP16 MAC arrays of the same lanes x rows, from the energy model"
+                + (request.baselines().isEmpty() ? "" : "; the baseline area columns are those arrays (" + String.join(", ", request.baselines())
+                + ") synthesised by Yosys at the same lanes x rows")
+                + ".</p>\n</body></html>\n");
         return html.toString();
     }
 

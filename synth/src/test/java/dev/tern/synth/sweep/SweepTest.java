@@ -3,6 +3,7 @@ package dev.tern.synth.sweep;
 import dev.tern.energy.EnergyOptions;
 import dev.tern.energy.workload.ModelShape;
 import dev.tern.hdl.catalog.DesignCatalog;
+import dev.tern.synth.ResourceCounts;
 import dev.tern.synth.SynthTarget;
 import dev.tern.verilog.ToolRequirement;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SweepTest {
     private static SweepRequest request(Path dir, String design, List<String> axes, Optional<EnergyOptions> energy) {
         return new SweepRequest(design, SweepGrid.parse(axes), SynthTarget.GENERIC, 2, new Roofline(250, 19.2), energy,
-                dir.resolve("cache"), dir.resolve("work"));
+                dir.resolve("cache"), dir.resolve("work"), List.of());
     }
 
     @Test
@@ -53,6 +54,35 @@ class SweepTest {
         assertEquals(4, csv.lines().count());
         assertTrue(csv.lines().skip(2).findFirst().orElseThrow().startsWith("3,failed,"), csv);
         assertTrue(Files.readString(files.get(2)).contains("area only"));
+    }
+
+    @Test
+    void baselinesOfEqualThroughputAreSynthesisedBesideEachConfigurationAndReported(@TempDir Path dir) throws Exception {
+        ToolRequirement.require("yosys");
+        // Xilinx: its DSP slices take the multipliers, which generic synthesis would spell out gate by gate for minutes.
+        SweepRequest request = new SweepRequest("ternary-matmul", SweepGrid.parse(List.of("lanes=16", "rows=1", "weight-depth=16", "activation-depth=4")),
+                SynthTarget.XILINX,
+                1, new Roofline(250, 19.2), Optional.empty(), dir.resolve("cache"), dir.resolve("work"), List.of("int8-mac"));
+
+        SweepPoint point = new Sweep(DesignCatalog.examples().with(new dev.tern.accel.TernaryMatmulGenerator())
+                .with(new dev.tern.accel.baseline.MacArrayGenerator(dev.tern.accel.baseline.MacPrecision.INT8))).run(request, (p, done, total) -> { }).get(0);
+
+        assertTrue(point.succeeded(), point.failure().orElse(""));
+        ResourceCounts int8 = point.baselineAreas().get("int8-mac");
+        assertTrue(int8.flipFlops() > 16 * 8, "the MAC array's registers: " + int8);
+        assertEquals(16, int8.count(dev.tern.synth.CellCategory.DSP), "one DSP slice per INT8 multiplier");
+        assertEquals(0, point.area().orElseThrow().count(dev.tern.synth.CellCategory.DSP), "the ternary unit multiplies nothing");
+        String csv = new SweepReports(request, List.of(point)).csv();
+        assertTrue(csv.lines().findFirst().orElseThrow().contains("int8_mac_luts,int8_mac_flip_flops,int8_mac_dsps"), csv);
+        assertTrue(csv.contains("," + int8.flipFlops() + ","), csv);
+    }
+
+    @Test
+    void baselinesAreForTernaryMatmulSweepsOnly(@TempDir Path dir) {
+        dev.tern.synth.SynthException e = org.junit.jupiter.api.Assertions.assertThrows(dev.tern.synth.SynthException.class,
+                () -> new SweepRequest("adder-tree", SweepGrid.parse(List.of("inputs=2")), SynthTarget.GENERIC, 1,
+                        new Roofline(250, 19.2), Optional.empty(), dir, dir, List.of("int8-mac")));
+        assertEquals("baselines of equal throughput are for ternary-matmul sweeps, not adder-tree", e.getMessage());
     }
 
     @Test
