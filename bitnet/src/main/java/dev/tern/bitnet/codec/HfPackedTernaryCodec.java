@@ -45,9 +45,9 @@ public final class HfPackedTernaryCodec {
         if (!Float.isFinite(gamma)) {
             throw where.error("scale " + storedScale + " (" + convention + ") gives a non-finite gamma");
         }
-        PackedTernaryMatrix matrix = PackedTernaryMatrix.zeros(packedRows * 4, cols);
-        byte[] out = matrix.packedCodes();
-        int rowBytes = matrix.bytesPerRow();
+        int rows = packedRows * 4;
+        byte[] out = PackedTernaryMatrix.zeroCodes(rows, cols);
+        int rowBytes = PackedTernaryMatrix.bytesPerRow(cols);
         byte[] row = new byte[cols];
         int wholeGroups = cols / 4;
         for (int p = 0; p < packedRows; p++) {
@@ -70,11 +70,11 @@ public final class HfPackedTernaryCodec {
                     if (code == 3) {
                         throw invalidCode(where, rowOffset + c);
                     }
-                    matrix.set(i * packedRows + p, c, code - 1);
+                    PackedTernaryMatrix.putCode(out, cols, i * packedRows + p, c, code);
                 }
             }
         }
-        return new TernaryWeight(matrix, gamma);
+        return new TernaryWeight(PackedTernaryMatrix.fromCodes(rows, cols, out), gamma);
     }
 
     private static ModelFormatException invalidCode(TensorLocation where, long offset) {
@@ -89,8 +89,8 @@ public final class HfPackedTernaryCodec {
             throw new IllegalArgumentException("the packed layout needs a multiple of 4 output features, got " + rows);
         }
         PackedTernaryMatrix matrix = weight.matrix();
-        byte[] codes = matrix.packedCodes();
-        int rowBytes = matrix.bytesPerRow();
+        byte[] codes = matrix.toCodes();
+        int rowBytes = PackedTernaryMatrix.bytesPerRow(cols);
         int packedRows = rows / 4;
         byte[] packed = new byte[(int) packedSize(rows, cols)];
         int wholeGroups = cols / 4;
@@ -109,7 +109,7 @@ public final class HfPackedTernaryCodec {
             for (int c = 4 * wholeGroups; c < cols; c++) {
                 int value = 0;
                 for (int i = 0; i < 4; i++) {
-                    value |= matrix.code(i * packedRows + p, c) << (2 * i);
+                    value |= TwoBitFields.code(codes, (i * packedRows + p) * rowBytes, c) << (2 * i);
                 }
                 packed[rowStart + c] = (byte) value;
             }

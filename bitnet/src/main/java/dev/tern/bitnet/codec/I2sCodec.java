@@ -45,8 +45,7 @@ public final class I2sCodec implements TernaryCodec {
     @Override
     public TernaryWeight decode(ByteBuffer data, int rows, int cols, TensorLocation where) {
         ByteBuffer in = requireData(data, rows, cols, where);
-        PackedTernaryMatrix matrix = PackedTernaryMatrix.zeros(rows, cols);
-        byte[] out = matrix.packedCodes();
+        byte[] out = PackedTernaryMatrix.zeroCodes(rows, cols);
         int codeBytes = out.length; // rows * cols / 4: blocks and canonical rows line up byte for byte
         for (int block = 0; block < codeBytes; block += BLOCK_BYTES) {
             for (int group = 0; group < 8; group++) {
@@ -68,13 +67,13 @@ public final class I2sCodec implements TernaryCodec {
         if (!Float.isFinite(scale)) {
             throw where.errorAt("I2_S scale is not finite: " + scale, codeBytes);
         }
-        return new TernaryWeight(matrix, scale);
+        return new TernaryWeight(PackedTernaryMatrix.fromCodes(rows, cols, out), scale);
     }
 
     @Override
     public ByteBuffer encode(TernaryWeight weight) {
         checkEncodable(weight);
-        byte[] codes = weight.matrix().packedCodes();
+        byte[] codes = weight.matrix().toCodes();
         ByteBuffer out = ByteBuffer.allocate((int) encodedSize(weight.outFeatures(), weight.inFeatures()))
                 .order(ByteOrder.LITTLE_ENDIAN);
         for (int block = 0; block < codes.length; block += BLOCK_BYTES) {

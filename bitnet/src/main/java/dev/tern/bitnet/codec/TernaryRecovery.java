@@ -2,6 +2,7 @@ package dev.tern.bitnet.codec;
 
 import dev.tern.bitnet.tensor.DenseMatrix;
 import dev.tern.bitnet.tensor.PackedTernaryMatrix;
+import dev.tern.bitnet.tensor.TernaryCode;
 import dev.tern.bitnet.tensor.TernaryWeight;
 
 /**
@@ -18,9 +19,7 @@ public final class TernaryRecovery {
     public static TernaryWeight recover(DenseMatrix matrix, TensorLocation where) {
         int rows = matrix.rows();
         int cols = matrix.cols();
-        PackedTernaryMatrix packed = PackedTernaryMatrix.zeros(rows, cols);
-        byte[] out = packed.packedCodes();
-        int rowBytes = packed.bytesPerRow();
+        byte[] out = PackedTernaryMatrix.zeroCodes(rows, cols);
         float[] row = new float[cols];
         float scale = Float.NaN;
         for (int r = 0; r < rows; r++) {
@@ -40,13 +39,10 @@ public final class TernaryRecovery {
                     throw notTernary(where, r, c, value, "is not 0 or +-" + scale
                             + " (the magnitude of the first non-zero element)");
                 }
-                int code = value > 0 ? 2 : 0;
-                int index = r * rowBytes + (c >>> 2);
-                int shift = (c & 3) << 1;
-                out[index] = (byte) ((out[index] & ~(3 << shift)) | (code << shift));
+                PackedTernaryMatrix.putCode(out, cols, r, c, value > 0 ? TernaryCode.PLUS_ONE : TernaryCode.MINUS_ONE);
             }
         }
-        return new TernaryWeight(packed, Float.isNaN(scale) ? 0f : scale);
+        return new TernaryWeight(PackedTernaryMatrix.fromCodes(rows, cols, out), Float.isNaN(scale) ? 0f : scale);
     }
 
     private static ModelFormatException notTernary(TensorLocation where, int row, int col, float value, String why) {

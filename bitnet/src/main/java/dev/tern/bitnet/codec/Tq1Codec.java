@@ -66,8 +66,7 @@ public final class Tq1Codec extends BlockScaledTernaryCodec {
     @Override
     public TernaryWeight decode(ByteBuffer data, int rows, int cols, TensorLocation where) {
         ByteBuffer in = requireData(data, rows, cols, where);
-        PackedTernaryMatrix matrix = PackedTernaryMatrix.zeros(rows, cols);
-        byte[] out = matrix.packedCodes();
+        byte[] out = PackedTernaryMatrix.zeroCodes(rows, cols);
         long blocks = (long) rows * (cols / BLOCK_WEIGHTS);
         UniformBlockScale scale = new UniformBlockScale(where, formatName());
         byte[] block = new byte[TRIT_BYTES];
@@ -88,7 +87,7 @@ public final class Tq1Codec extends BlockScaledTernaryCodec {
             }
             scale.accept(b, in.getShort(src + TRIT_BYTES), nonZero, src + TRIT_BYTES);
         }
-        return new TernaryWeight(matrix, scale.scale());
+        return new TernaryWeight(PackedTernaryMatrix.fromCodes(rows, cols, out), scale.scale());
     }
 
     @Override
@@ -96,7 +95,7 @@ public final class Tq1Codec extends BlockScaledTernaryCodec {
         checkEncodable(weight);
         int rows = weight.outFeatures();
         int cols = weight.inFeatures();
-        byte[] codes = weight.matrix().packedCodes();
+        byte[] codes = weight.matrix().toCodes();
         short scale = Half.fromFloat(weight.scale());
         ByteBuffer out = ByteBuffer.allocate((int) encodedSize(rows, cols)).order(ByteOrder.LITTLE_ENDIAN);
         int blocks = rows * (cols / BLOCK_WEIGHTS);

@@ -31,8 +31,7 @@ public final class Tq2Codec extends BlockScaledTernaryCodec {
     @Override
     public TernaryWeight decode(ByteBuffer data, int rows, int cols, TensorLocation where) {
         ByteBuffer in = requireData(data, rows, cols, where);
-        PackedTernaryMatrix matrix = PackedTernaryMatrix.zeros(rows, cols);
-        byte[] out = matrix.packedCodes();
+        byte[] out = PackedTernaryMatrix.zeroCodes(rows, cols);
         long blocks = (long) rows * (cols / BLOCK_WEIGHTS);
         UniformBlockScale scale = new UniformBlockScale(where, formatName());
         // rows are whole blocks, so block b's 64 canonical bytes are bytes [64b, 64b + 64) of the matrix
@@ -57,7 +56,7 @@ public final class Tq2Codec extends BlockScaledTernaryCodec {
             }
             scale.accept(block, in.getShort(src + CODE_BYTES), nonZero != 0, src + CODE_BYTES);
         }
-        return new TernaryWeight(matrix, scale.scale());
+        return new TernaryWeight(PackedTernaryMatrix.fromCodes(rows, cols, out), scale.scale());
     }
 
     @Override
@@ -65,7 +64,7 @@ public final class Tq2Codec extends BlockScaledTernaryCodec {
         checkEncodable(weight);
         int rows = weight.outFeatures();
         int cols = weight.inFeatures();
-        byte[] codes = weight.matrix().packedCodes();
+        byte[] codes = weight.matrix().toCodes();
         short scale = Half.fromFloat(weight.scale());
         ByteBuffer out = ByteBuffer.allocate((int) encodedSize(rows, cols)).order(ByteOrder.LITTLE_ENDIAN);
         int blocks = rows * (cols / BLOCK_WEIGHTS);

@@ -100,9 +100,7 @@ public final class SyntheticModel implements ModelSource {
         int rows = projection.outFeatures(config);
         int cols = projection.inFeatures(config);
         SplitMix64 random = new SplitMix64(SplitMix64.derive(seed, PROJECTION, layer, projection.ordinal()));
-        PackedTernaryMatrix matrix = PackedTernaryMatrix.zeros(rows, cols);
-        byte[] codes = matrix.packedCodes();
-        int bytesPerRow = matrix.bytesPerRow();
+        byte[] codes = PackedTernaryMatrix.zeroCodes(rows, cols);
         long bits = 0;
         int available = 0;
         for (int r = 0; r < rows; r++) {
@@ -115,13 +113,11 @@ public final class SyntheticModel implements ModelSource {
                 bits >>>= 8;
                 available--;
                 int code = draw < ZERO_BELOW ? 1 : (draw & 1) == 0 ? 0 : 2;
-                int index = r * bytesPerRow + (c >>> 2);
-                int shift = (c & 3) << 1;
-                codes[index] = (byte) ((codes[index] & ~(3 << shift)) | (code << shift));
+                PackedTernaryMatrix.putCode(codes, cols, r, c, code);
             }
         }
         float gamma = portable(1.0 / Math.sqrt(NONZERO_FRACTION * cols));
-        return BitLinear.of(new TernaryWeight(matrix, gamma));
+        return BitLinear.of(new TernaryWeight(PackedTernaryMatrix.fromCodes(rows, cols, codes), gamma));
     }
 
     /** Synthetic projections have no extra output scale. */

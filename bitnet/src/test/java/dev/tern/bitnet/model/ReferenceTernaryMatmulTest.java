@@ -43,12 +43,12 @@ class ReferenceTernaryMatmulTest {
     }
 
     @Test
-    void codeThreeCountsAsZero() {
-        byte[] codes = {(byte) 0xFF, (byte) 0x7F}; // codes 3,3,3,3 then 3,3,3,1
+    void weightsReadFromCanonicalCodesMultiplyLikeTheirTrits() {
+        byte[] codes = {(byte) 0x86, (byte) 0x19}; // codes 2,1,0,2 then 1,2,1; the code past the row is ignored
         int[] out = new int[1];
-        ReferenceTernaryMatmul.singleThreaded().multiply(PackedTernaryMatrix.wrap(1, 7, codes),
+        ReferenceTernaryMatmul.singleThreaded().multiply(PackedTernaryMatrix.fromCodes(1, 7, codes),
                 new byte[] {1, 2, 3, 4, 5, 6, 7}, out);
-        assertArrayEquals(new int[] {0}, out);
+        assertArrayEquals(new int[] {1 - 3 + 4 + 6}, out);
     }
 
     @Test
