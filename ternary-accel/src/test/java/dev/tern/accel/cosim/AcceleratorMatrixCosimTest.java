@@ -1,6 +1,7 @@
 package dev.tern.accel.cosim;
 
 import dev.tern.accel.AcceleratorConfig;
+import dev.tern.accel.MatmulDriver;
 import dev.tern.accel.RandomMatrices;
 import dev.tern.accel.TernaryGolden;
 import dev.tern.accel.TernaryMatmulDriver;
@@ -26,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -50,7 +50,7 @@ class AcceleratorMatrixCosimTest {
     private static final List<MacArrayConfig> MAC = List.of(
             new MacArrayConfig(MacPrecision.INT8, 8, 3, 16, 4),
             new MacArrayConfig(MacPrecision.INT8, 16, 2, 8, 2),
-            new MacArrayConfig(MacPrecision.FP16, 2, 1, 8, 2),
+            new MacArrayConfig(MacPrecision.FP16, 2, 1, 32, 8),
             new MacArrayConfig(MacPrecision.FP16, 4, 3, 16, 4));
     private static final AcceleratorConfig AXI = new AcceleratorConfig(16, 2, 2, WeightEncoding.BASE3, 16, 8);
 
@@ -67,7 +67,8 @@ class AcceleratorMatrixCosimTest {
             Design design = Elaborator.elaborate(() -> new TernaryMatmulUnit(config));
             designs.put(design.name(), design);
             try (TernaryMatmulDriver driver = TernaryMatmulDriver.on(config, cosim.record(design))) {
-                runTernaryJobs(driver, config, new Random(c));
+                Random random = new Random(c);
+                runJobs(driver, ternary(config.lanes(), random), config.lanes(), config.rows(), random, config.toString());
             }
         }
         for (int c = 0; c < MAC.size(); c++) {
@@ -75,7 +76,8 @@ class AcceleratorMatrixCosimTest {
             Design design = Elaborator.elaborate(() -> new MacArrayUnit(config));
             designs.put(design.name(), design);
             try (MacArrayDriver driver = MacArrayDriver.on(config, cosim.record(design))) {
-                runMacJobs(driver, config, new SplittableRandom(c));
+                Random random = new Random(100 + c);
+                runJobs(driver, mac(config, random), config.lanes(), config.rows(), random, config.toString());
             }
         }
         Design axi = Elaborator.elaborate(() -> new TernaryMatmulAxi(AXI));
@@ -99,64 +101,92 @@ class AcceleratorMatrixCosimTest {
         }
     }
 
+    /** Random operands of one number format, and its golden model. */
+    private interface Format<M, V> {
+        M matrix(int out, int in);
+
+        V vector(int in);
+
+        int[] golden(M matrix, V x);
+    }
+
+    private static Format<byte[][], byte[]> ternary(int lanes, Random random) {
+        return new Format<>() {
+            @Override
+            public byte[][] matrix(int out, int in) {
+                return RandomMatrices.codes(random, out, in);
+            }
+
+            @Override
+            public byte[] vector(int in) {
+                return RandomMatrices.activations(random, in);
+            }
+
+            @Override
+            public int[] golden(byte[][] codes, byte[] x) {
+                return TernaryGolden.matVec(codes, x, lanes);
+            }
+        };
+    }
+
+    /** INT8 values, or FP16 bit patterns of every class (normal, subnormal, zero, infinity, NaN). */
+    private static Format<int[][], int[]> mac(MacArrayConfig config, Random random) {
+        return new Format<>() {
+            @Override
+            public int[][] matrix(int out, int in) {
+                int[][] weights = new int[out][];
+                for (int o = 0; o < out; o++) {
+                    weights[o] = vector(in);
+                }
+                return weights;
+            }
+
+            @Override
+            public int[] vector(int in) {
+                int[] elements = new int[in];
+                for (int i = 0; i < in; i++) {
+                    elements[i] = config.precision() == MacPrecision.INT8 ? random.nextInt(256) - 128 : random.nextInt(0x10000);
+                }
+                return elements;
+            }
+
+            @Override
+            public int[] golden(int[][] weights, int[] x) {
+                return MacGolden.matVec(config.precision(), weights, x, config.lanes());
+            }
+        };
+    }
+
     /**
      * A run with a consumer that stalls ({@code out} not a multiple of {@code rows}, {@code in < lanes}), a batch
-     * of three vectors on one matrix, and a sequence of three matrices: each result equals the golden model's.
+     * of three vectors on one matrix, and a sequence of three matrices (1 x 1 among them), then a run after the
+     * sequence: each result equals the golden model's. With 8 lanes or more every shape fits 8 weight words and 2
+     * activation words.
      */
-    private static void runTernaryJobs(TernaryMatmulDriver driver, AcceleratorConfig config, Random random) {
-        int lanes = config.lanes();
-        int rows = config.rows();
-        String name = config.toString();
-
-        byte[][] stalled = RandomMatrices.codes(random, 2 * rows + 1, lanes / 2 + 3);
-        byte[] x = RandomMatrices.activations(random, lanes / 2 + 3);
+    private static <M, V> void runJobs(MatmulDriver<M, V> driver, Format<M, V> format, int lanes, int rows, Random random,
+                                       String name) {
+        M stalled = format.matrix(2 * rows + 1, lanes / 2 + 3);
+        V x = format.vector(lanes / 2 + 3);
         Random consumer = new Random(random.nextLong());
-        assertArrayEquals(TernaryGolden.matVec(stalled, x, lanes), driver.run(stalled, x, edge -> consumer.nextInt(3) == 0).y(),
+        assertArrayEquals(format.golden(stalled, x), driver.run(stalled, x, edge -> consumer.nextInt(3) == 0).y(),
                 name + " with a stalling consumer");
 
-        byte[][] shared = RandomMatrices.codes(random, rows + 1, lanes + 5);
-        List<byte[]> batch = new ArrayList<>();
+        M shared = format.matrix(rows + 1, lanes + 5);
+        List<V> batch = new ArrayList<>();
         for (int b = 0; b < 3; b++) {
-            batch.add(RandomMatrices.activations(random, lanes + 5));
+            batch.add(format.vector(lanes + 5));
         }
-        List<TernaryMatmulDriver.Run> batchRuns = driver.runBatch(shared, batch);
+        List<MatmulDriver.Run> batchRuns = driver.runBatch(shared, batch);
         for (int b = 0; b < batch.size(); b++) {
-            assertArrayEquals(TernaryGolden.matVec(shared, batch.get(b), lanes), batchRuns.get(b).y(), name + " batch vector " + b);
-            assertEquals(TernaryMatmulUnit.jobCycles(config, 2, 2), batchRuns.get(b).computeCycles(), name + " batch vector " + b);
+            assertArrayEquals(format.golden(shared, batch.get(b)), batchRuns.get(b).y(), name + " batch vector " + b);
         }
 
-        List<TernaryMatmulDriver.Job> jobs = List.of(
-                new TernaryMatmulDriver.Job(RandomMatrices.codes(random, 1, 1), RandomMatrices.activations(random, 1)),
-                new TernaryMatmulDriver.Job(RandomMatrices.codes(random, 3 * rows - 1, 2 * lanes - 3), RandomMatrices.activations(random, 2 * lanes - 3)),
-                new TernaryMatmulDriver.Job(RandomMatrices.codes(random, rows + 2, 7), RandomMatrices.activations(random, 7)));
-        List<TernaryMatmulDriver.Run> sequence = driver.runSequence(jobs);
-        for (int j = 0; j < jobs.size(); j++) {
-            TernaryMatmulDriver.Job job = jobs.get(j);
-            assertArrayEquals(TernaryGolden.matVec(job.codes(), job.x(), lanes), sequence.get(j).y(), name + " sequence job " + j);
+        List<M> matrices = List.of(format.matrix(1, 1), format.matrix(3 * rows - 1, 2 * lanes - 3), format.matrix(rows + 2, 7));
+        List<V> vectors = List.of(format.vector(1), format.vector(2 * lanes - 3), format.vector(7));
+        List<MatmulDriver.Run> sequence = driver.runSequence(matrices, vectors);
+        for (int j = 0; j < matrices.size(); j++) {
+            assertArrayEquals(format.golden(matrices.get(j), vectors.get(j)), sequence.get(j).y(), name + " sequence job " + j);
         }
-    }
-
-    /** Odd shapes, {@code in < lanes} and {@code out} not a multiple of {@code rows}, with random elements of the format. */
-    private static void runMacJobs(MacArrayDriver driver, MacArrayConfig config, SplittableRandom random) {
-        int lanes = config.lanes();
-        int rows = config.rows();
-        for (int[] shape : new int[][] {{2 * rows + 1, lanes / 2 + 1}, {rows + 1, 2 * lanes - 1}, {1, 1}}) {
-            int[][] weights = new int[shape[0]][];
-            for (int o = 0; o < shape[0]; o++) {
-                weights[o] = randomElements(config.precision(), random, shape[1]);
-            }
-            int[] x = randomElements(config.precision(), random, shape[1]);
-            assertArrayEquals(MacGolden.matVec(config.precision(), weights, x, lanes), driver.run(weights, x).y(),
-                    config + " " + shape[0] + " x " + shape[1]);
-        }
-    }
-
-    /** INT8 values, or FP16 bit patterns of any class (normal, subnormal, zero, infinity, NaN). */
-    private static int[] randomElements(MacPrecision precision, SplittableRandom random, int count) {
-        int[] elements = new int[count];
-        for (int i = 0; i < count; i++) {
-            elements[i] = precision == MacPrecision.INT8 ? random.nextInt(-128, 128) : random.nextInt(0x10000);
-        }
-        return elements;
+        assertArrayEquals(format.golden(shared, batch.get(0)), driver.run(shared, batch.get(0)).y(), name + " after the sequence");
     }
 }
