@@ -68,6 +68,18 @@ class TernaryMatmulAxiTest {
     }
 
     @Test
+    void protectionBitsAreAcceptedAndChangeNothing() {
+        try (TernaryMatmulAxiDriver driver = TernaryMatmulAxiDriver.create(SMALL)) {
+            driver.simulator().poke("s_axi_awprot", 0b111);
+            driver.simulator().poke("s_axi_arprot", 0b101);
+            assertEquals(AxiResponse.OKAY, driver.write(AxiRegister.ROW_GROUPS, 0x55));
+            assertEquals(0x55, driver.read(AxiRegister.ROW_GROUPS));
+            assertEquals(AxiResponse.SLVERR, driver.write(AxiRegister.ID, 1), "a privileged write to a read-only register");
+            assertEquals(0x5445524EL, driver.read(AxiRegister.ID));
+        }
+    }
+
+    @Test
     void badAddressesAnswerSlverrAndChangeNothing() {
         try (TernaryMatmulAxiDriver driver = TernaryMatmulAxiDriver.create(SMALL)) {
             driver.write(AxiRegister.IN_TILES, 3);
