@@ -52,6 +52,18 @@ class DemoAndGenerateTest {
     }
 
     @Test
+    void generateMacBaselineWritesItsManifestWithTheSharedCycleFormula() throws IOException {
+        Path out = dir.resolve("int8");
+        TernRunner run = TernRunner.run("generate", "int8-mac", "--param", "lanes=4", "--param", "rows=2", "--out", out.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        String manifest = Files.readString(out.resolve("manifest.json"));
+        assertTrue(manifest.contains("\"design\" : \"int8-mac\""), manifest);
+        assertTrue(manifest.contains("\"formula\" : \"ceil(out/2) * ceil(in/4) + "), manifest);
+        assertTrue(manifest.contains("\"weight_banks\" : \"2 banks of 1024 words"), manifest);
+    }
+
+    @Test
     void invalidAcceleratorParameterIsAOneLineError() {
         TernRunner run = TernRunner.run("generate", "ternary-matmul", "--param", "lanes=48", "--out", dir.toString());
 

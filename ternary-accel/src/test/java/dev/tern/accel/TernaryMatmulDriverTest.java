@@ -16,16 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Whole matmuls through the unit's streams in the simulator: golden outputs bit for bit, and the documented cycle count. */
 class TernaryMatmulDriverTest {
-    private static byte[][] randomCodes(Random random, int out, int in) {
-        byte[][] codes = new byte[out][in];
-        for (byte[] row : codes) {
-            for (int i = 0; i < in; i++) {
-                row[i] = (byte) random.nextInt(4);
-            }
-        }
-        return codes;
-    }
-
     @ParameterizedTest(name = "lanes={0} rows={1} every={2} {3}")
     @CsvSource({
             "16, 1, 1, TWO_BIT",
@@ -42,7 +32,7 @@ class TernaryMatmulDriverTest {
             for (int[] shape : shapes) {
                 int out = shape[0];
                 int in = shape[1];
-                byte[][] codes = randomCodes(random, out, in);
+                byte[][] codes = RandomMatrices.codes(random, out, in);
                 byte[] x = new byte[in];
                 random.nextBytes(x);
                 TernaryMatmulDriver.Run run = driver.run(codes, x);
@@ -62,7 +52,7 @@ class TernaryMatmulDriverTest {
         Random random = new Random(5);
         try (TernaryMatmulDriver driver = TernaryMatmulDriver.create(config)) {
             for (int[] shape : new int[][] {{40, 3}, {21, 40}, {64, 16}}) {
-                byte[][] codes = randomCodes(random, shape[0], shape[1]);
+                byte[][] codes = RandomMatrices.codes(random, shape[0], shape[1]);
                 byte[] x = new byte[shape[1]];
                 random.nextBytes(x);
                 Random consumer = new Random(shape[0]);
@@ -79,7 +69,7 @@ class TernaryMatmulDriverTest {
     void hugeInAccumulatesAcrossHundredsOfTiles() {
         AcceleratorConfig config = new AcceleratorConfig(16, 2, 2, WeightEncoding.TWO_BIT, 1024, 256);
         Random random = new Random(4000);
-        byte[][] codes = randomCodes(random, 3, 4000);
+        byte[][] codes = RandomMatrices.codes(random, 3, 4000);
         byte[] x = new byte[4000];
         random.nextBytes(x);
         try (TernaryMatmulDriver driver = TernaryMatmulDriver.create(config)) {
@@ -93,7 +83,7 @@ class TernaryMatmulDriverTest {
     void batchLoadsEachNextVectorWhileThePreviousComputes() {
         AcceleratorConfig config = new AcceleratorConfig(16, 3, 2, WeightEncoding.BASE3, 256, 16);
         Random random = new Random(3);
-        byte[][] codes = randomCodes(random, 10, 70);
+        byte[][] codes = RandomMatrices.codes(random, 10, 70);
         List<byte[]> batch = new ArrayList<>();
         for (int b = 0; b < 3; b++) {
             byte[] x = new byte[70];
@@ -151,7 +141,7 @@ class TernaryMatmulDriverTest {
         for (int[] shape : shapes) {
             byte[] x = new byte[shape[1]];
             random.nextBytes(x);
-            jobs.add(new TernaryMatmulDriver.Job(randomCodes(random, shape[0], shape[1]), x));
+            jobs.add(new TernaryMatmulDriver.Job(RandomMatrices.codes(random, shape[0], shape[1]), x));
             long groups = (shape[0] + 1) / 2;
             long tiles = (shape[1] + 15) / 16;
             sequential += groups * tiles + tiles + TernaryMatmulUnit.jobCycles(config, groups, tiles);
@@ -181,8 +171,8 @@ class TernaryMatmulDriverTest {
     void runAfterSequenceAndBatchUsesTheNewestMatrix() {
         AcceleratorConfig config = new AcceleratorConfig(16, 1, 1, WeightEncoding.BASE3, 16, 4);
         Random random = new Random(12);
-        byte[][] first = randomCodes(random, 3, 20);
-        byte[][] second = randomCodes(random, 5, 30);
+        byte[][] first = RandomMatrices.codes(random, 3, 20);
+        byte[][] second = RandomMatrices.codes(random, 5, 30);
         byte[] x = new byte[20];
         byte[] y = new byte[30];
         random.nextBytes(x);

@@ -44,6 +44,8 @@ public enum AxiRegister {
     /** Address bits of the AXI4-Lite port: the map occupies {@code 2^ADDRESS_BITS} bytes. */
     public static final int ADDRESS_BITS = 8;
     public static final int DATA_BITS = 32;
+    /** Bits of AWPROT and ARPROT (privileged, non-secure, instruction), which AXI4-Lite defines and the wrapper ignores. */
+    public static final int PROT_BITS = 3;
 
     public static final int START = 0;
     public static final int CLEAR_COUNTERS = 1;

@@ -20,7 +20,8 @@ import dev.tern.hdl.Wire;
  *       and AR/R channels. One write and one read are in progress at a time; AW and W may come in either order or
  *       together. Writes honour {@code wstrb} byte by byte. A write to a read-only or unmapped register, a read of
  *       an unmapped one, and any address that is not word-aligned answer SLVERR and change nothing; everything
- *       else answers OKAY. There is no {@code prot} input: the registers do not distinguish access kinds.</li>
+ *       else answers OKAY. {@code awprot} and {@code arprot} are accepted for bus compatibility and ignored: the
+ *       registers do not distinguish privileged, secure or instruction accesses.</li>
  *   <li>{@code s_axis_weight_*}, {@code s_axis_activation_*}: AXI4-Stream slaves (TVALID, TREADY, TDATA) that
  *       fill the unit's free weight and activation banks, words as {@link dev.tern.accel.TileWords} packs them.
  *       They have no TLAST: the register write of START, not the stream, delimits a job.</li>
@@ -62,6 +63,8 @@ public final class TernaryMatmulAxi extends Component {
     public final Input awvalid = input("s_axi_awvalid", bool());
     public final Output awready = output("s_axi_awready", bool());
     public final Input awaddr = input("s_axi_awaddr", uint(AxiRegister.ADDRESS_BITS));
+    /** Ignored (see the class comment). */
+    public final Input awprot = input("s_axi_awprot", uint(AxiRegister.PROT_BITS));
     public final Input wvalid = input("s_axi_wvalid", bool());
     public final Output wready = output("s_axi_wready", bool());
     public final Input wdata = input("s_axi_wdata", uint(WORD_BITS));
@@ -72,6 +75,8 @@ public final class TernaryMatmulAxi extends Component {
     public final Input arvalid = input("s_axi_arvalid", bool());
     public final Output arready = output("s_axi_arready", bool());
     public final Input araddr = input("s_axi_araddr", uint(AxiRegister.ADDRESS_BITS));
+    /** Ignored (see the class comment). */
+    public final Input arprot = input("s_axi_arprot", uint(AxiRegister.PROT_BITS));
     public final Output rvalid = output("s_axi_rvalid", bool());
     public final Input rready = input("s_axi_rready", bool());
     public final Output rdata = output("s_axi_rdata", uint(WORD_BITS));

@@ -42,6 +42,14 @@ public final class TernaryMatmulAxiDriver implements AutoCloseable {
         return new TernaryMatmulAxiDriver(config, Simulator.compile(Elaborator.elaborate(() -> new TernaryMatmulAxi(config))));
     }
 
+    /**
+     * A driver over {@code simulator}, a simulation of {@code new TernaryMatmulAxi(config)}; it resets the wrapper.
+     * Closing the driver closes the simulator.
+     */
+    public static TernaryMatmulAxiDriver on(AcceleratorConfig config, Simulator simulator) {
+        return new TernaryMatmulAxiDriver(config, simulator);
+    }
+
     public Simulator simulator() {
         return sim;
     }

@@ -10,7 +10,7 @@ import dev.tern.accel.AcceleratorConfigException;
  * @param lanes           weights and activations multiplied per row and cycle, a power of two from
  *                        {@value #MIN_LANES} to {@value #MAX_LANES}
  * @param rows            output rows in parallel, 1 to {@value #MAX_ROWS}
- * @param weightDepth     words of the weight SRAM, one word = {@code rows x lanes} weights; a power of two
+ * @param weightDepth     words of each weight SRAM bank, one word = {@code rows x lanes} weights; a power of two
  * @param activationDepth words of each activation SRAM bank, one word = {@code lanes} activations; a power of two
  */
 public record MacArrayConfig(MacPrecision precision, int lanes, int rows, int weightDepth, int activationDepth) {

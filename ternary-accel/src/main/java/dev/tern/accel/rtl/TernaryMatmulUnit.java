@@ -1,182 +1,34 @@
 package dev.tern.accel.rtl;
 
 import dev.tern.accel.AcceleratorConfig;
-import dev.tern.hdl.Component;
-import dev.tern.hdl.Input;
-import dev.tern.hdl.Mem;
-import dev.tern.hdl.Output;
-import dev.tern.hdl.Reg;
-import dev.tern.hdl.Signal;
-import dev.tern.hdl.Stream;
-import dev.tern.hdl.Types;
-import dev.tern.hdl.catalog.Fifo;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * The ternary matmul unit: {@code y = W . x} for a ternary {@code W} of {@code out x in} and INT8
- * {@code x}, INT32 {@code y}, with the weights and the activations in on-chip SRAMs.
+ * {@code x}, INT32 {@code y}: the shared {@link MatmulUnit} control (SRAMs with double buffering, streams,
+ * tiling, result FIFO, counters; its class comment documents the protocol and the cycle formula) around a
+ * {@link TernaryMatVecCore}.
  *
- * <h2>Use</h2>
- * <ol>
- *   <li>Stream the weight words into {@code weight_in}: for each row group {@code g} (rows
- *       {@code g*rows ..}) and each tile {@code t} (columns {@code t*lanes ..}), in that order, one word
- *       as {@link dev.tern.accel.TileWords#weights} packs it. They fill a weight bank from address 0.</li>
- *   <li>Stream the {@code tiles} activation words into {@code activation_in}, tile 0 first. They fill an
- *       activation bank from address 0.</li>
- *   <li>Put the tile count on {@code in_tiles} and the row-group count on {@code row_groups} (both at
- *       least 1) and raise {@code start} for a cycle while {@code busy} is low.</li>
- *   <li>{@code result_out} delivers one word per row group, row {@code r}'s INT32 in bits
- *       {@code 32r+31..32r}; {@code result_last} marks the job's last one. After the last one is accepted {@code busy} falls and {@code done} rises.</li>
- * </ol>
- *
- * <h2>Double buffering</h2>
- * Each SRAM has two banks ({@code weight-depth} and {@code activation-depth} words). A job reads the
- * banks filled before its start while both streams stay open to fill the other banks with the next job's
- * matrix and vector, so that loading overlaps computing. A start always swaps the activation banks; it
- * swaps the weight banks only when {@code weight_in} delivered words since the previous start, so a batch
- * of vectors reuses one matrix by streaming no weights between its jobs (the next matrix must then be
- * streamed whole before the start that should use it). Both write pointers return to address 0 at a start,
- * and neither stream accepts a word on the start's own edge. Each stream's {@code ready} is low while its
- * free bank is full, so extra words wait instead of overwriting. {@code cycles} counts the clock edges of
- * the current or last job.
- *
- * <h2>Cycle formula</h2>
- * With {@code result_out_ready} held high, a job takes exactly {@link #jobCycles} edges from the
- * one after {@code start} to the one that accepts the last result: one tile enters per edge, so
- * the {@code G*T} tiles take {@code G*T} edges; then the last tile's words come out of the SRAMs (1),
- * pass the tree's registers ({@code log2(lanes) / pipeline}) and the accumulator (1), enter the
- * result FIFO (1) and reach its output register (1). Results never stall the tiles: a group's last
- * tile is issued only with a FIFO place reserved for its result, and the FIFO is deep enough for every
- * result in flight.
+ * <p>Words: a weight word holds the codes of {@code rows x lanes} weights as
+ * {@link dev.tern.accel.TileWords#weights} packs them (two-bit or base-3); an activation word {@code lanes}
+ * INT8 activations, lane {@code i} in bits {@code 8i+7..8i}; a result word row {@code r}'s INT32 in bits
+ * {@code 32r+31..32r}.
  */
-public final class TernaryMatmulUnit extends Component {
-    public final Stream.Sink weightIn;
-    public final Stream.Sink activationIn;
-    public final Stream.Source resultOut;
-    public final Input start = input("start", bool());
-    public final Input inTiles;
-    public final Input rowGroups;
-    public final Output busy = output("busy", bool());
-    public final Output done = output("done", bool());
-    public final Output cycles = output("cycles", uint(32));
-    /** High with the job's last result word on {@code result_out}. */
-    public final Output resultLast = output("result_last", bool());
-
+public final class TernaryMatmulUnit extends MatmulUnit {
     public TernaryMatmulUnit(AcceleratorConfig config) {
-        moduleParameters(config).forEach(this::parameter);
-        weightIn = streamIn("weight_in", uint(config.weightWordBits()));
-        activationIn = streamIn("activation_in", uint(config.activationWordBits()));
-        resultOut = streamOut("result_out", uint(32 * config.rows()));
-        int weightAddressBits = Integer.numberOfTrailingZeros(config.weightDepth());
-        int activationAddressBits = Integer.numberOfTrailingZeros(config.activationDepth());
-        inTiles = input("in_tiles", uint(activationAddressBits + 1));
-        rowGroups = input("row_groups", uint(weightAddressBits + 1));
+        super(moduleParameters(config),
+                new Shape(config.weightWordBits(), config.activationWordBits(), 32 * config.rows(), config.weightDepth(),
+                        config.activationDepth()),
+                () -> core(config));
+    }
 
-        Reg running = reg("running", bool(), 0);
-        Reg finished = reg("finished", bool(), 0);
-        Signal accepted = start.and(running.not());
-
-        Mem weightSram = memory("weight_sram", 2 * config.weightDepth(), uint(config.weightWordBits()));
-        Mem activationSram = memory("activation_sram", 2 * config.activationDepth(), uint(config.activationWordBits()));
-        Reg weightFillBank = reg("weight_fill_bank", bool(), 0);
-        Reg weightComputeBank = reg("weight_compute_bank", bool(), 0);
-        Reg fillBank = reg("fill_bank", bool(), 0);
-        Reg computeBank = reg("compute_bank", bool(), 0);
-        Reg weightFill = fill(weightSram, weightIn, weightFillBank, weightAddressBits, accepted);
-        fill(activationSram, activationIn, fillBank, activationAddressBits, accepted);
-        when(accepted, () -> {
-            computeBank.set(fillBank);
-            fillBank.set(fillBank.not());
-        });
-        // Without new weights the job reuses the current matrix: that is how a batch of vectors shares one.
-        when(accepted.and(weightFill.ne(0)), () -> {
-            weightComputeBank.set(weightFillBank);
-            weightFillBank.set(weightFillBank.not());
-        });
-
-        // The job's dimensions, held for the whole job.
-        Reg tiles = reg("tiles", inTiles.type(), 0);
-        Reg groups = reg("groups", rowGroups.type(), 0);
-        Reg issuing = reg("issuing", bool(), 0);
-        Reg tile = reg("tile", uint(activationAddressBits + 1), 0);
-        Reg group = reg("group", uint(weightAddressBits + 1), 0);
-        Reg weightAddress = reg("weight_address", uint(weightAddressBits + 1), 0);
-        Reg resultsLeft = reg("results_left", uint(weightAddressBits + 1), 0);
-
-        TernaryMatVecCore core = instance("core", new TernaryMatVecCore(config));
-        int fifoDepth = resultFifoDepth(config);
-        Fifo results = instance("results", new Fifo(fifoDepth, 32 * config.rows()));
-        int countBits = Types.bitsFor(fifoDepth);
-        Reg inFlight = reg("in_flight", uint(countBits), 0);
-
-        Signal lastTile = tile.eq(tiles.sub(1));
-        Signal lastGroup = group.eq(groups.sub(1));
-        Signal reserved = inFlight.zext(countBits + 1).add(results.count.zext(countBits + 1));
-        Signal issue = issuing.and(lastTile.not().or(reserved.lt(fifoDepth)));
-        Signal issueLast = issue.and(lastTile);
-
-        Signal weightWord = weightSram.read("weight_word",
-                cat(weightComputeBank, weightAddress.trunc(weightAddressBits)), issue);
-        Signal activationWord = activationSram.read("activation_word",
-                cat(computeBank, tile.trunc(activationAddressBits)), issue);
-        Reg tileValid = reg("tile_valid", bool(), 0);
-        Reg tileFirst = reg("tile_first", bool(), 0);
-        Reg tileLast = reg("tile_last", bool(), 0);
-        tileValid.set(issue);
-        tileFirst.set(tile.eq(0));
-        tileLast.set(lastTile);
-        core.inValid.set(tileValid);
-        core.inFirst.set(tileFirst);
-        core.inLast.set(tileLast);
-        core.activations.set(activationWord);
-        core.weights.set(weightWord);
-
-        when(accepted, () -> {
-            tiles.set(inTiles);
-            groups.set(rowGroups);
-            tile.set(0);
-            group.set(0);
-            weightAddress.set(0);
-            resultsLeft.set(rowGroups);
-            issuing.set(inTiles.ne(0).and(rowGroups.ne(0)));
-        }).elseWhen(issue, () -> {
-            weightAddress.set(weightAddress.add(1));
-            when(lastTile, () -> {
-                tile.set(0);
-                group.set(group.add(1));
-                when(lastGroup, () -> issuing.set(0));
-            }).otherwise(() -> tile.set(tile.add(1)));
-        });
-        inFlight.set(inFlight.add(issueLast.zext(countBits)).sub(core.outValid.zext(countBits)));
-
-        List<Signal> rowResults = new ArrayList<>(core.results);
-        Collections.reverse(rowResults);
-        results.in.valid().set(core.outValid);
-        results.in.data().set(cat(rowResults.toArray(new Signal[0])).asUInt());
-        connect(results.out, resultOut);
-
-        Signal lastResult = resultOut.fire().and(resultsLeft.eq(1));
-        when(accepted, () -> {
-            running.set(inTiles.ne(0).and(rowGroups.ne(0)));
-            finished.set(inTiles.eq(0).or(rowGroups.eq(0)));
-        }).elseWhen(lastResult, () -> {
-            running.set(0);
-            finished.set(1);
-        });
-        when(resultOut.fire(), () -> resultsLeft.set(resultsLeft.sub(1)));
-        resultLast.set(resultsLeft.eq(1));
-
-        Reg cycleCount = reg("cycle_count", uint(32), 0);
-        when(accepted, () -> cycleCount.set(0)).elseWhen(running, () -> cycleCount.set(cycleCount.add(1)));
-        busy.set(running);
-        done.set(finished);
-        cycles.set(cycleCount);
+    private static Core core(AcceleratorConfig config) {
+        TernaryMatVecCore core = new TernaryMatVecCore(config);
+        return new Core(core, core.inValid, core.inFirst, core.inLast, core.activations, core.weights, core.outValid,
+                core.results, TernaryMatVecCore.latency(config));
     }
 
     /** The generator parameters that name the unit's module, and any module wrapping it, in the Verilog header. */
@@ -191,40 +43,8 @@ public final class TernaryMatmulUnit extends Component {
         return parameters;
     }
 
-    /** Edges of a job of {@code rowGroups x tiles} tiles with the result stream always ready (see the class comment). */
+    /** Edges of a job of {@code rowGroups x tiles} tiles with the result stream always ready (see {@link MatmulUnit}). */
     public static long jobCycles(AcceleratorConfig config, long rowGroups, long tiles) {
-        return rowGroups * tiles + TernaryMatVecCore.latency(config) + 3;
-    }
-
-    /** Room for every result that can be in flight from the SRAMs to the FIFO, plus the FIFO's own two words. */
-    static int resultFifoDepth(AcceleratorConfig config) {
-        int needed = TernaryMatVecCore.latency(config) + 2 + 4;
-        return Integer.highestOneBit(needed - 1) << 1;
-    }
-
-    /**
-     * Edges that loading the next job adds between two jobs when its {@code weightWords} and
-     * {@code activationWords} stream in parallel, one word per edge each, from the edge after the current
-     * job's start: the part of the load that the current job's {@code currentJobCycles} do not hide.
-     */
-    public static long exposedLoadCycles(long currentJobCycles, long weightWords, long activationWords) {
-        return Math.max(0, Math.max(weightWords, activationWords) - currentJobCycles);
-    }
-
-    /**
-     * Writes each accepted word of {@code in} at the next address of the SRAM's bank {@code bank} (the
-     * address's top bit); the pointer returns to 0 when a job starts, and that edge accepts no word because
-     * the banks swap under it.
-     */
-    private Reg fill(Mem sram, Stream.Sink in, Signal bank, int addressBits, Signal jobStarts) {
-        Reg pointer = reg(sram.name() + "_fill", uint(addressBits + 1), 0);
-        Signal full = pointer.bit(addressBits);
-        in.ready().set(full.not().and(jobStarts.not()));
-        when(in.fire(), () -> {
-            sram.write(cat(bank, pointer.trunc(addressBits)), in.data());
-            pointer.set(pointer.add(1));
-        });
-        when(jobStarts, () -> pointer.set(0));
-        return pointer;
+        return jobCycles(TernaryMatVecCore.latency(config), rowGroups, tiles);
     }
 }

@@ -3,6 +3,7 @@
  * or ~x), {@link dev.tern.accel.rtl.MinimalWidthAdderTree} (exact widths, corrections on carry inputs),
  * {@link dev.tern.accel.rtl.TernaryDotProduct}, {@link dev.tern.accel.rtl.Base3Decoder},
  * {@link dev.tern.accel.rtl.TernaryMatVecCore} (rows of dot products and INT32 accumulators) and
- * {@link dev.tern.accel.rtl.TernaryMatmulUnit} (SRAMs, tiling FSM, streams, status). No multiplier anywhere.
+ * {@link dev.tern.accel.rtl.TernaryMatmulUnit}: that core inside {@link dev.tern.accel.rtl.MatmulUnit}, the control
+ * (SRAMs, tiling FSM, streams, status) the MAC baselines share. No multiplier anywhere in the ternary unit.
  */
 package dev.tern.accel.rtl;

@@ -1,6 +1,7 @@
 package dev.tern.accel.axi;
 
 import dev.tern.accel.AcceleratorConfig;
+import dev.tern.accel.RandomMatrices;
 import dev.tern.accel.TernaryGolden;
 import dev.tern.accel.TernaryMatmulDriver;
 import dev.tern.accel.WeightEncoding;
@@ -19,16 +20,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TernaryMatmulAxiTest {
     private static final AcceleratorConfig SMALL = new AcceleratorConfig(16, 2, 2, WeightEncoding.TWO_BIT, 32, 8);
 
-    private static byte[][] randomCodes(Random random, int out, int in) {
-        byte[][] codes = new byte[out][in];
-        for (byte[] row : codes) {
-            for (int i = 0; i < in; i++) {
-                row[i] = (byte) random.nextInt(4);
-            }
-        }
-        return codes;
-    }
-
     @ParameterizedTest(name = "lanes={0} rows={1} every={2} {3}")
     @CsvSource({
             "16, 2, 2, TWO_BIT",
@@ -41,7 +32,7 @@ class TernaryMatmulAxiTest {
         int[][] shapes = {{1, 1}, {rows, lanes}, {7, 3 * lanes - 5}, {13, 2}, {rows + 1, 8 * lanes}};
         try (TernaryMatmulAxiDriver driver = TernaryMatmulAxiDriver.create(config)) {
             for (int[] shape : shapes) {
-                byte[][] codes = randomCodes(random, shape[0], shape[1]);
+                byte[][] codes = RandomMatrices.codes(random, shape[0], shape[1]);
                 byte[] x = new byte[shape[1]];
                 random.nextBytes(x);
                 TernaryMatmulDriver.Run run = driver.run(codes, x);
@@ -73,6 +64,18 @@ class TernaryMatmulAxiTest {
             assertEquals(AxiResponse.OKAY, driver.write(AxiRegister.ROW_GROUPS.offset(), 0xFFFF_FFFFL, 0b1000));
             assertEquals(0xFF00_0000L, driver.read(AxiRegister.ROW_GROUPS));
             assertEquals(0, driver.read(AxiRegister.CONTROL), "CONTROL reads 0");
+        }
+    }
+
+    @Test
+    void protectionBitsAreAcceptedAndChangeNothing() {
+        try (TernaryMatmulAxiDriver driver = TernaryMatmulAxiDriver.create(SMALL)) {
+            driver.simulator().poke("s_axi_awprot", 0b111);
+            driver.simulator().poke("s_axi_arprot", 0b101);
+            assertEquals(AxiResponse.OKAY, driver.write(AxiRegister.ROW_GROUPS, 0x55));
+            assertEquals(0x55, driver.read(AxiRegister.ROW_GROUPS));
+            assertEquals(AxiResponse.SLVERR, driver.write(AxiRegister.ID, 1), "a privileged write to a read-only register");
+            assertEquals(0x5445524EL, driver.read(AxiRegister.ID));
         }
     }
 
@@ -132,7 +135,7 @@ class TernaryMatmulAxiTest {
     @Test
     void countersCountEveryEdgeAndTheBusyOnesUntilCleared() {
         Random random = new Random(8);
-        byte[][] codes = randomCodes(random, 5, 100);
+        byte[][] codes = RandomMatrices.codes(random, 5, 100);
         byte[] x = new byte[100];
         random.nextBytes(x);
         try (TernaryMatmulAxiDriver driver = TernaryMatmulAxiDriver.create(SMALL)) {

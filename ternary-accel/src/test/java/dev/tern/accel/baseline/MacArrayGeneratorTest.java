@@ -1,5 +1,7 @@
 package dev.tern.accel.baseline;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tern.accel.AcceleratorConfig;
 import dev.tern.accel.AcceleratorConfigException;
 import dev.tern.accel.WeightEncoding;
@@ -9,7 +11,10 @@ import dev.tern.hdl.catalog.DesignParameters;
 import dev.tern.hdl.ir.Design;
 import dev.tern.hdl.ir.Net;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +22,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MacArrayGeneratorTest {
     @Test
@@ -50,6 +56,30 @@ class MacArrayGeneratorTest {
         assertEquals(192, width(fp16Design, "weight_in_data"));
         assertEquals(96, width(int8Design, "result_out_data"));
         assertEquals(48, width(fp16Design, "result_out_data"));
+    }
+
+    @Test
+    void manifestDescribesTheFormatsTheDoubleBufferedSramsAndTheCycleFormula(@TempDir Path dir) throws IOException {
+        MacArrayConfig config = new MacArrayConfig(MacPrecision.FP16, 4, 3, 16, 4);
+        Design design = Elaborator.elaborate(() -> new MacArrayUnit(config));
+        JsonNode manifest = new ObjectMapper().readTree(new MacArrayManifest(config, design).write(dir).toFile());
+        assertEquals("fp16-mac", manifest.path("design").asText());
+        assertEquals(design.top().name(), manifest.path("top").asText());
+        assertEquals(3, manifest.path("parameters").path("rows").asInt());
+        assertEquals(design.top().ports().size(), manifest.path("ports").size());
+        boolean weightSram = false;
+        for (JsonNode memory : manifest.path("memories")) {
+            if (memory.path("name").asText().equals("weight_sram")) {
+                weightSram = true;
+                assertEquals(2 * 16, memory.path("depth").asInt(), "two banks of weight-depth words");
+            }
+        }
+        assertTrue(weightSram, manifest.toString());
+        long constant = MacArrayUnit.jobCycles(config, 0, 0);
+        assertEquals(constant, manifest.path("cycle_formula").path("constant").asLong());
+        assertEquals("ceil(out/3) * ceil(in/4) + " + constant, manifest.path("cycle_formula").path("formula").asText());
+        assertEquals("row r of the group: IEEE half in bits 16r+15..16r", manifest.path("words").path("result").asText());
+        assertEquals("lane i: IEEE half (bit pattern) in bits 16i+15..16i", manifest.path("words").path("activation").asText());
     }
 
     @Test

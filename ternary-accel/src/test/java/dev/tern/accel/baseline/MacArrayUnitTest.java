@@ -3,6 +3,7 @@ package dev.tern.accel.baseline;
 import dev.tern.accel.AcceleratorConfigException;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.IntSupplier;
@@ -12,7 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Both MAC units in the simulator equal {@link MacGolden} bit for bit and take {@link MacArrayUnit#jobCycles}. */
+/**
+ * Both MAC units in the simulator equal {@link MacGolden} bit for bit and take {@link MacArrayUnit#jobCycles}; batches and
+ * sequences overlap loading with computing as the ternary unit's do.
+ */
 class MacArrayUnitTest {
     private static final MacArrayConfig INT8 = new MacArrayConfig(MacPrecision.INT8, 8, 3, 64, 8);
     private static final MacArrayConfig FP16 = new MacArrayConfig(MacPrecision.FP16, 4, 2, 64, 8);
@@ -84,17 +88,65 @@ class MacArrayUnitTest {
         }
     }
 
-    private static void checkRuns(MacArrayDriver driver, MacArrayConfig config, int out, int in, IntSupplier element) {
-        int[][] weights = new int[out][in];
-        int[] x = new int[in];
-        for (int o = 0; o < out; o++) {
+    @Test
+    void batchReusesOneMatrixAndLoadsEachNextVectorWhileThePreviousComputes() {
+        SplittableRandom random = new SplittableRandom(6);
+        int[][] weights = elements(7, 20, () -> random.nextInt(-128, 128));
+        List<int[]> batch = List.of(elements(1, 20, () -> random.nextInt(-128, 128))[0],
+                elements(1, 20, () -> random.nextInt(-128, 128))[0], elements(1, 20, () -> random.nextInt(-128, 128))[0]);
+        try (MacArrayDriver driver = MacArrayDriver.create(INT8)) {
+            List<MacArrayDriver.Run> runs = driver.runBatch(weights, batch);
+            for (int b = 0; b < batch.size(); b++) {
+                assertArrayEquals(MacGolden.matVec(MacPrecision.INT8, weights, batch.get(b), 8), runs.get(b).y(), "vector " + b);
+                assertEquals(MacArrayUnit.jobCycles(INT8, 3, 3), runs.get(b).computeCycles(), "vector " + b);
+            }
+            assertEquals(3 * 3 + 3, runs.get(0).loadCycles(), "weights and the first vector");
+            assertEquals(0, runs.get(1).loadCycles(), "loaded during the first job");
+            assertEquals(0, runs.get(2).loadCycles(), "loaded during the second job");
+        }
+    }
+
+    @Test
+    void sequenceLoadsEachNextMatrixIntoTheFreeWeightBankWhileThePreviousComputes() {
+        SplittableRandom random = new SplittableRandom(7);
+        int[][] shapes = {{6, 40}, {9, 17}, {3, 64}, {2, 3}};
+        List<MacArrayDriver.Job> jobs = new ArrayList<>();
+        for (int[] shape : shapes) {
+            jobs.add(new MacArrayDriver.Job(elements(shape[0], shape[1], () -> random.nextInt(-128, 128)),
+                    elements(1, shape[1], () -> random.nextInt(-128, 128))[0]));
+        }
+        try (MacArrayDriver driver = MacArrayDriver.create(INT8)) {
+            List<MacArrayDriver.Run> runs = driver.runSequence(jobs);
+            for (int j = 0; j < jobs.size(); j++) {
+                MacArrayDriver.Job job = jobs.get(j);
+                assertArrayEquals(MacGolden.matVec(MacPrecision.INT8, job.weights(), job.x(), 8), runs.get(j).y(), "job " + j);
+                long groups = (shapes[j][0] + 2) / 3;
+                long tiles = (shapes[j][1] + 7) / 8;
+                assertEquals(MacArrayUnit.jobCycles(INT8, groups, tiles), runs.get(j).computeCycles(), "job " + j);
+                long expectedLoad = j == 0 ? groups * tiles
+                        : MacArrayUnit.exposedLoadCycles(runs.get(j - 1).computeCycles(), groups * tiles, tiles);
+                assertEquals(expectedLoad, runs.get(j).loadCycles(), "job " + j + " load edges outside the previous job");
+            }
+            assertEquals(0, runs.get(1).loadCycles(), "9 x 17: 9 weight words hide behind the first job's edges");
+            AcceleratorConfigException e = assertThrows(AcceleratorConfigException.class, () -> driver.runSequence(
+                    List.of(jobs.get(0), new MacArrayDriver.Job(new int[][] {{1, 2}, {3}}, new int[] {1, 1}))));
+            assertEquals("int8-mac: weight row 1 has 1 entries, the activation vector 2 (job 1)", e.getMessage());
+        }
+    }
+
+    private static int[][] elements(int out, int in, IntSupplier element) {
+        int[][] values = new int[out][in];
+        for (int[] row : values) {
             for (int i = 0; i < in; i++) {
-                weights[o][i] = element.getAsInt();
+                row[i] = element.getAsInt();
             }
         }
-        for (int i = 0; i < in; i++) {
-            x[i] = element.getAsInt();
-        }
+        return values;
+    }
+
+    private static void checkRuns(MacArrayDriver driver, MacArrayConfig config, int out, int in, IntSupplier element) {
+        int[][] weights = elements(out, in, element);
+        int[] x = elements(1, in, element)[0];
         MacArrayDriver.Run run = driver.run(weights, x);
         int[] expected = MacGolden.matVec(config.precision(), weights, x, config.lanes());
         for (int o = 0; o < out; o++) {

@@ -1,6 +1,7 @@
 package dev.tern.accel.rtl;
 
 import dev.tern.accel.AcceleratorConfig;
+import dev.tern.accel.RandomMatrices;
 import dev.tern.accel.TernaryGolden;
 import dev.tern.accel.TileWords;
 import dev.tern.accel.WeightEncoding;
@@ -29,12 +30,7 @@ class TernaryMatVecCoreSimTest {
     void rowGroupsEqualTheGoldenModel(int lanes, int rows, int every, WeightEncoding encoding, int out, int in, boolean gaps) {
         AcceleratorConfig config = new AcceleratorConfig(lanes, rows, every, encoding, 16, 16);
         Random random = new Random(lanes * 31L + rows * 7L + every + in);
-        byte[][] codes = new byte[out][in];
-        for (byte[] row : codes) {
-            for (int i = 0; i < in; i++) {
-                row[i] = (byte) random.nextInt(4);
-            }
-        }
+        byte[][] codes = RandomMatrices.codes(random, out, in);
         byte[] x = new byte[in];
         random.nextBytes(x);
         x[0] = Byte.MIN_VALUE;
