@@ -2,6 +2,8 @@ package dev.tern.sim;
 
 import dev.tern.hdl.ir.HwType;
 
+import dev.tern.sim.ops.NarrowOps;
+
 import java.math.BigInteger;
 
 /** The one rule for which numbers a port or memory word of a type accepts, for pokes, loads and stimulus files. */
@@ -23,5 +25,20 @@ public final class Values {
             throw new SimulationException("value " + value + " does not fit " + what + " (" + type + ", " + min + ".." + max + ")");
         }
         return value.signum() < 0 ? value.add(BigInteger.ONE.shiftLeft(type.width())) : value;
+    }
+
+    /**
+     * The bits of a value of at most 64 bits when it fits {@code type}, by the rule of {@link #checkFits}: a
+     * number of the type or its raw bits ({@code -1} and {@code 0xFF} both give an SInt(8) all ones).
+     */
+    public static long checkFits(long value, HwType type, String what) {
+        long mask = NarrowOps.mask(type.width());
+        if ((value & ~mask) != 0) {
+            boolean signedFit = type.signed() && value < 0 && NarrowOps.signExtend(value & mask, type.width()) == value;
+            if (!signedFit) {
+                checkFits(BigInteger.valueOf(value), type, what);
+            }
+        }
+        return value & mask;
     }
 }

@@ -3,6 +3,7 @@ package dev.tern.sim.compiler;
 import dev.tern.hdl.ir.BinaryOp;
 import dev.tern.hdl.ir.UnaryOp;
 import dev.tern.sim.engine.MemoryStore;
+import dev.tern.sim.engine.PortFrame;
 import dev.tern.sim.engine.SlotLayout;
 import dev.tern.sim.netlist.FlatNetlist;
 import dev.tern.sim.netlist.Node;
@@ -35,6 +36,10 @@ public final class JavaCodeGenerator {
     /** Dispatch methods call at most this many methods, keeping them small as well. */
     private static final int CALLS_PER_DISPATCH = 400;
     private static final int APPLY_COST = 30;
+    /** Generated methods of plain statements (bindings, frame copies) hold at most this many. */
+    private static final int STATEMENTS_PER_METHOD = 100;
+    /** Runs of a frame up to this many words are copied word by word, longer ones by {@code System.arraycopy}. */
+    private static final int INLINE_COPY_WORDS = 4;
 
     /** Concatenations of more parts than this read them from slots through tables, keeping the code small. */
     private static final int LISTED_CONCAT_PARTS = 16;
@@ -232,11 +237,12 @@ public final class JavaCodeGenerator {
             List<String> calls = chunks.stream().filter(c -> c.phase == phase).map(Chunk::name).toList();
             dispatch(out, phase, calls);
         }
+        runCycles(out);
         out.append("}\n");
         return out.toString();
     }
 
-    /** The memory arrays and tables, bound by the constructor in methods of at most 100 assignments. */
+    /** The memory arrays and tables, bound by the constructor. */
     private void fieldsAndConstructor(StringBuilder out, String simpleName) {
         List<FlatNetlist.Memory> memories = netlist.memories();
         List<String> bindings = new ArrayList<>();
@@ -248,18 +254,76 @@ public final class JavaCodeGenerator {
             out.append("    private int[] k").append(t).append(";\n");
             bindings.add("k" + t + " = tables[" + t + "];");
         }
-        List<String> binds = new ArrayList<>();
-        for (int start = 0; start < bindings.size(); start += 100) {
-            String name = "bind" + binds.size();
-            binds.add(name);
-            out.append("\n    private void ").append(name).append("(Object[] memories, int[][] tables) {\n");
-            bindings.subList(start, Math.min(bindings.size(), start + 100)).forEach(b -> out.append("        ").append(b).append('\n'));
-            out.append("    }\n");
-        }
         out.append("\n    public ").append(simpleName).append("(long[] values, Object[] memories, int[][] tables) {\n");
         out.append("        super(values);\n");
-        binds.forEach(b -> out.append("        ").append(b).append("(memories, tables);\n"));
+        out.append("        bind(memories, tables);\n");
         out.append("    }\n");
+        statements(out, "bind", "Object[] memories, int[][] tables", "memories, tables", bindings);
+    }
+
+    /**
+     * A private method {@code name(parameters)} running {@code statements} in order, through methods of at most
+     * {@value #STATEMENTS_PER_METHOD} statements each when there are more.
+     */
+    private static void statements(StringBuilder out, String name, String parameters, String arguments, List<String> statements) {
+        List<String> body = statements;
+        if (statements.size() > STATEMENTS_PER_METHOD) {
+            body = new ArrayList<>();
+            for (int start = 0; start < statements.size(); start += STATEMENTS_PER_METHOD) {
+                String part = name + body.size();
+                statements(out, part, parameters, arguments,
+                        statements.subList(start, Math.min(statements.size(), start + STATEMENTS_PER_METHOD)));
+                body.add(part + "(" + arguments + ");");
+            }
+        }
+        out.append("\n    private void ").append(name).append("(").append(parameters).append(") {\n");
+        body.forEach(b -> out.append("        ").append(b).append('\n'));
+        out.append("    }\n");
+    }
+
+    /**
+     * The batch loop of {@link CompiledModel#runCycles}: frames in and out by straight copies (one per run of
+     * adjacent slots), the outputs' evaluation and the edge called directly so that the JIT can inline them.
+     */
+    private void runCycles(StringBuilder out) {
+        PortFrame inputs = PortFrame.inputs(netlist, layout);
+        PortFrame outputs = PortFrame.outputs(netlist, layout);
+        statements(out, "loadInputs", "long[] in, int at", "in, at", copies(inputs, true));
+        statements(out, "storeOutputs", "long[] out, int at", "out, at", copies(outputs, false));
+        out.append("\n    @Override\n");
+        out.append("    public void runCycles(long[] in, int inFrom, long[] out, int outFrom, int cycles) {\n");
+        out.append("        for (int c = 0; c < cycles; c++) {\n");
+        out.append("            loadInputs(in, inFrom + c * ").append(inputs.words()).append(");\n");
+        out.append("            if (out != null) {\n");
+        out.append("                evaluateOutputs();\n");
+        out.append("                storeOutputs(out, outFrom + c * ").append(outputs.words()).append(");\n");
+        out.append("            }\n");
+        if (netlist.isClocked()) {
+            out.append("            clockEdge();\n");
+        }
+        out.append("        }\n");
+        out.append("    }\n");
+    }
+
+    /** Statements copying a frame at {@code at} in its array into the value array (the input frame) or back. */
+    private static List<String> copies(PortFrame frame, boolean intoValues) {
+        String frameArray = intoValues ? "in" : "out";
+        List<String> copies = new ArrayList<>();
+        for (PortFrame.Run r : frame.runs()) {
+            if (r.words() <= INLINE_COPY_WORDS) {
+                for (int w = 0; w < r.words(); w++) {
+                    String word = frameArray + "[at + " + (r.offset() + w) + "]";
+                    String value = "this.v[" + (r.slot() + w) + "]";
+                    copies.add(intoValues ? value + " = " + word + ";" : word + " = " + value + ";");
+                }
+            } else {
+                String framePlace = frameArray + ", at + " + r.offset();
+                String valuePlace = "this.v, " + r.slot();
+                copies.add("System.arraycopy(" + (intoValues ? framePlace + ", " + valuePlace : valuePlace + ", " + framePlace)
+                        + ", " + r.words() + ");");
+            }
+        }
+        return copies;
     }
 
     private static String arrayType(FlatNetlist.Memory memory) {
