@@ -393,6 +393,13 @@ public final class JavaCodeGenerator {
             return;
         }
         String expr = narrow(node, chunk);
+        if (local && signedExtension(index)) {
+            // The 64-bit sign extension first, for the wrapping operators that read it (see wrapping()).
+            Node.Extend x = (Node.Extend) node;
+            out.append("        final long s").append(index).append(" = ")
+                    .append(NarrowExpressions.signExtend(operand(x.operand(), chunk), netlist.width(x.operand()))).append(";\n");
+            expr = NarrowExpressions.mask("s" + index, node.width());
+        }
         if (local) {
             out.append("        final long t").append(index).append(" = ").append(expr).append(";\n");
             if (stored) {
@@ -409,8 +416,8 @@ public final class JavaCodeGenerator {
         String t = "t" + index;
         out.append("        long ").append(t).append(" = ").append(operand(parts[0], chunk)).append(";\n");
         for (int p = 1; p < parts.length; p++) {
-            out.append("        ").append(t).append(" = NarrowOps.concat(").append(t).append(", ")
-                    .append(operand(parts[p], chunk)).append(", ").append(netlist.width(parts[p])).append(");\n");
+            out.append("        ").append(t).append(" = ")
+                    .append(NarrowExpressions.concat(t, operand(parts[p], chunk), netlist.width(parts[p]))).append(";\n");
         }
         if (stored) {
             out.append("        v[").append(slot(index)).append("] = ").append(t).append(";\n");
@@ -427,37 +434,35 @@ public final class JavaCodeGenerator {
             }
             String a = operand(u.operand(), chunk);
             return switch (u.op()) {
-                case NOT -> "NarrowOps.not(" + wrapping(u.operand(), chunk) + ", " + w + ")";
-                case NEG -> "NarrowOps.neg(" + wrapping(u.operand(), chunk) + ", " + w + ")";
-                case AND_REDUCE -> "NarrowOps.andReduce(" + a + ", " + wa + ")";
-                case OR_REDUCE -> "NarrowOps.orReduce(" + a + ")";
-                case XOR_REDUCE -> "NarrowOps.xorReduce(" + a + ")";
+                case NOT -> NarrowExpressions.not(wrapping(u.operand(), chunk), w);
+                case NEG -> NarrowExpressions.neg(wrapping(u.operand(), chunk), w);
+                case AND_REDUCE -> NarrowExpressions.andReduce(a, wa);
+                case OR_REDUCE -> NarrowExpressions.orReduce(a, wa);
+                case XOR_REDUCE -> NarrowExpressions.xorReduce(a);
             };
         }
         if (node instanceof Node.Binary b) {
             return narrowBinary(b, chunk);
         }
         if (node instanceof Node.Mux m) {
-            return "NarrowOps.mux(" + operand(m.select(), chunk) + ", " + operand(m.whenTrue(), chunk) + ", "
-                    + operand(m.whenFalse(), chunk) + ")";
+            return NarrowExpressions.mux(operand(m.select(), chunk), operand(m.whenTrue(), chunk), operand(m.whenFalse(), chunk));
         }
         if (node instanceof Node.Concat c) {
             int[] parts = c.parts();
             if (parts.length == 1) {
                 return operand(parts[0], chunk);
             }
-            return "NarrowOps.concat(" + operand(parts[0], chunk) + ", " + operand(parts[1], chunk) + ", "
-                    + netlist.width(parts[1]) + ")";
+            return NarrowExpressions.concat(operand(parts[0], chunk), operand(parts[1], chunk), netlist.width(parts[1]));
         }
         if (node instanceof Node.Slice s) {
-            if (netlist.width(s.operand()) > 64) {
-                return "WideOps.extract(v, " + slot(s.operand()) + ", " + s.low() + ", " + w + ")";
+            int from = netlist.width(s.operand());
+            if (from > 64) {
+                return NarrowExpressions.extract(slot(s.operand()), from, s.low(), w);
             }
-            return "NarrowOps.slice(" + operand(s.operand(), chunk) + ", " + s.low() + ", " + w + ")";
+            return NarrowExpressions.slice(operand(s.operand(), chunk), from, s.low(), w);
         }
         if (node instanceof Node.Extend x) {
-            return "NarrowOps.extend(" + operand(x.operand(), chunk) + ", " + netlist.width(x.operand()) + ", " + w + ", "
-                    + x.signed() + ")";
+            return NarrowExpressions.extend(operand(x.operand(), chunk), netlist.width(x.operand()), w, x.signed());
         }
         return operand(((Node.Copy) node).operand(), chunk);
     }
@@ -487,41 +492,60 @@ public final class JavaCodeGenerator {
             };
         }
         String l = operand(b.left(), chunk);
-        String r = b.op().isShift() ? shiftAmount(b.right(), chunk) : operand(b.right(), chunk);
+        if (b.op().isShift()) {
+            return shift(b, l, w, chunk);
+        }
+        String r = operand(b.right(), chunk);
         return switch (b.op()) {
-            case ADD -> "NarrowOps.add(" + wrapping(b.left(), chunk) + ", " + wrapping(b.right(), chunk) + ", " + w + ")";
-            case SUB -> "NarrowOps.sub(" + wrapping(b.left(), chunk) + ", " + wrapping(b.right(), chunk) + ", " + w + ")";
-            case MUL -> "NarrowOps.mul(" + l + ", " + w + ", " + r + ", " + wr + ", " + b.signed() + ")";
-            case AND -> "NarrowOps.and(" + l + ", " + r + ")";
-            case OR -> "NarrowOps.or(" + l + ", " + r + ")";
-            case XOR -> "NarrowOps.xor(" + l + ", " + r + ")";
-            case EQ -> "NarrowOps.eq(" + l + ", " + r + ", " + w + ")";
-            case NE -> "NarrowOps.ne(" + l + ", " + r + ", " + w + ")";
-            case LT -> "NarrowOps.lt(" + l + ", " + r + ", " + w + ", " + b.signed() + ")";
-            case LE -> "NarrowOps.le(" + l + ", " + r + ", " + w + ", " + b.signed() + ")";
-            case GT -> "NarrowOps.gt(" + l + ", " + r + ", " + w + ", " + b.signed() + ")";
-            case GE -> "NarrowOps.ge(" + l + ", " + r + ", " + w + ", " + b.signed() + ")";
-            case SHL -> "NarrowOps.shl(" + l + ", " + r + ", " + w + ")";
-            case SHR -> "NarrowOps.shr(" + l + ", " + r + ", " + w + ")";
-            case SRA -> "NarrowOps.sra(" + l + ", " + r + ", " + w + ")";
+            case ADD -> NarrowExpressions.add(wrapping(b.left(), chunk), wrapping(b.right(), chunk), w);
+            case SUB -> NarrowExpressions.sub(wrapping(b.left(), chunk), wrapping(b.right(), chunk), w);
+            case MUL -> NarrowExpressions.mul(l, w, r, wr, b.signed());
+            case AND -> NarrowExpressions.and(l, r);
+            case OR -> NarrowExpressions.or(l, r);
+            case XOR -> NarrowExpressions.xor(l, r);
+            case EQ -> NarrowExpressions.eq(l, r, w);
+            case NE -> NarrowExpressions.ne(l, r, w);
+            case LT -> NarrowExpressions.lt(l, r, w, b.signed());
+            case LE -> NarrowExpressions.le(l, r, w, b.signed());
+            case GT -> NarrowExpressions.gt(l, r, w, b.signed());
+            case GE -> NarrowExpressions.ge(l, r, w, b.signed());
+            default -> throw new IllegalStateException("not a shift: " + b.op());
+        };
+    }
+
+    /** A shift of a narrow value: folded for a constant amount, otherwise a call. */
+    private String shift(Node.Binary b, String value, int width, Chunk chunk) {
+        if (netlist.node(b.right()) instanceof Node.Constant c) {
+            long amount = c.value().toUnsigned().bitLength() > 64 ? -1L : c.value().toUnsigned().longValue();
+            return switch (b.op()) {
+                case SHL -> NarrowExpressions.shl(value, amount, width);
+                case SHR -> NarrowExpressions.shr(value, amount, width);
+                default -> NarrowExpressions.sra(value, amount, width);
+            };
+        }
+        String amount = shiftAmount(b.right(), chunk);
+        return switch (b.op()) {
+            case SHL -> "NarrowOps.shl(" + value + ", " + amount + ", " + width + ")";
+            case SHR -> "NarrowOps.shr(" + value + ", " + amount + ", " + width + ")";
+            default -> "NarrowOps.sra(" + value + ", " + amount + ", " + width + ")";
         };
     }
 
     /**
      * An operand of an operator whose result keeps only its low bits (a wrapping sum, difference,
-     * negation or inverse), where bit {@code i} of the result depends only on bits up to {@code i}: a sign extension
-     * computed in the same method is read as its sign-extended 64-bit value, saving the mask the sum
-     * applies anyway (the low bits are the same). Not for the extension of a state value during the rising
-     * edge: the state may be overwritten between the extension and this operator, and the schedule
-     * orders only the extension before that write.
+     * negation or inverse), where bit {@code i} of the result depends only on bits up to {@code i}: a sign
+     * extension computed in the same method is read as its sign-extended 64-bit local {@code s<node>},
+     * saving the mask the operator applies anyway (the low bits are the same).
      */
     private String wrapping(int node, Chunk chunk) {
-        if (netlist.node(node) instanceof Node.Extend x && x.signed() && x.width() <= 64
-                && (chunk.phase.isEdge() ? edgeChunk : evaluationChunk)[node] == chunk.id
-                && !(chunk.phase.isEdge() && netlist.node(x.operand()) instanceof Node.State)) {
-            return "NarrowOps.signExtend(" + operand(x.operand(), chunk) + ", " + netlist.width(x.operand()) + ")";
+        if (signedExtension(node) && (chunk.phase.isEdge() ? edgeChunk : evaluationChunk)[node] == chunk.id) {
+            return "s" + node;
         }
         return operand(node, chunk);
+    }
+
+    private boolean signedExtension(int node) {
+        return netlist.node(node) instanceof Node.Extend x && x.signed() && x.width() <= 64;
     }
 
     /** A shift amount as an unsigned long, whatever its width. */
@@ -624,7 +648,7 @@ public final class JavaCodeGenerator {
     }
 
     private static String literal(long value) {
-        return "0x" + Long.toHexString(value) + "L";
+        return NarrowExpressions.literal(value);
     }
 
     // ---- applying state updates ----
