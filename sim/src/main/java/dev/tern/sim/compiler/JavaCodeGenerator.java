@@ -18,16 +18,19 @@ import java.util.Map;
 
 /**
  * Writes the Java source of a {@link CompiledModel} for a flattened design, as three sequences of
- * straight-line code:
+ * straight-line code and a batch loop over them:
  * <ul>
  *   <li>{@code evaluateOutputs}: the nodes the top output ports depend on, in levelised order;</li>
  *   <li>{@code evaluateRest}: the other nodes that named signals depend on;</li>
  *   <li>{@code clockEdge}: the rising edge by itself, from inputs and state, in the order of
- *       {@link EdgeSchedule}, writing registers in place.</li>
+ *       {@link EdgeSchedule}, writing registers in place;</li>
+ *   <li>{@code runCycles}: per cycle, the input frame copied into the input slots, {@code evaluateOutputs},
+ *       the output slots copied into the output frame, {@code clockEdge} ({@link PortFrame} lays out the frames).</li>
  * </ul>
  * Each value of up to 64 bits is a {@code long} local of the method computing it, stored in the value
  * array only when something outside that method reads it (the simulator, another method); wider values
- * live in the array. Every operator is a call of {@code NarrowOps}/{@code WideOps}, which the JIT inlines.
+ * live in the array. A narrow operator is a Java expression with its widths folded ({@link NarrowExpressions});
+ * a wide one is a call of {@code WideOps}.
  * Sequences are cut into methods of about {@code methodBudget} bytes of bytecode, far below the 8000
  * bytes beyond which HotSpot does not compile a method. No cycle allocates.
  */
