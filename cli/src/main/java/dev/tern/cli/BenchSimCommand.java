@@ -1,5 +1,6 @@
 package dev.tern.cli;
 
+import dev.tern.accel.AcceleratorConfig;
 import dev.tern.sim.bench.BenchmarkReport;
 import dev.tern.sim.bench.SimBenchmark;
 import dev.tern.testbench.VerilogBenchmark;
@@ -14,6 +15,9 @@ import java.util.List;
 
 final class BenchSimCommand implements CliCommand {
     private static final List<String> ENGINES = List.of("interpreter", "compiled", "verilator", "icarus");
+    private static final List<String> DESIGN_SETS = List.of("catalog", "trees", "accelerator");
+    /** The accelerator as the benchmark measures it: small enough for Icarus to finish in reasonable time. */
+    private static final List<String> ACCELERATOR_PARAMETERS = List.of("lanes=64", "rows=4");
 
     @Override
     public String name() {
@@ -27,7 +31,7 @@ final class BenchSimCommand implements CliCommand {
 
     @Override
     public String synopsis() {
-        return "[--json] [--engines LIST] [--designs catalog,trees] [--seconds S] [--warmup S] [--seed S]";
+        return "[--json] [--engines LIST] [--designs catalog,trees,accelerator] [--seconds S] [--warmup S] [--seed S]";
     }
 
     @Override
@@ -37,7 +41,8 @@ final class BenchSimCommand implements CliCommand {
         options.addOption(Option.builder().longOpt("engines").hasArg().argName("LIST")
                 .desc("comma-separated, from " + String.join(",", ENGINES) + " (default all)").build());
         options.addOption(Option.builder().longOpt("designs").hasArg().argName("LIST")
-                .desc("catalog (the example designs) and/or trees (the 64/256/1024-lane adder trees); default both").build());
+                .desc("catalog (the example designs), trees (the 64/256/1024-lane adder trees), accelerator (the ternary matmul unit, "
+                        + String.join(" ", ACCELERATOR_PARAMETERS) + "); default all").build());
         options.addOption(Option.builder().longOpt("seconds").hasArg().argName("S").desc("measured time per row (default 3)").build());
         options.addOption(Option.builder().longOpt("warmup").hasArg().argName("S").desc("warm-up per row (default 5)").build());
         options.addOption(Option.builder("s").longOpt("seed").hasArg().argName("S").desc("seed of the random inputs (default 1)").build());
@@ -54,11 +59,12 @@ final class BenchSimCommand implements CliCommand {
             }
         }
         List<SimBenchmark.Case> cases = new ArrayList<>();
-        for (String set : OptionValues.list(line, "designs", List.of("catalog", "trees"))) {
+        for (String set : OptionValues.list(line, "designs", DESIGN_SETS)) {
             switch (set) {
                 case "catalog" -> cases.addAll(SimBenchmark.catalogDesigns());
                 case "trees" -> cases.addAll(SimBenchmark.adderTrees());
-                default -> throw new UsageException("--designs: unknown set '" + set + "'; use catalog and/or trees");
+                case "accelerator" -> cases.add(accelerator());
+                default -> throw new UsageException("--designs: unknown set '" + set + "'; sets: " + String.join(", ", DESIGN_SETS));
             }
         }
         double seconds = positive(line, "seconds", 3);
@@ -88,11 +94,17 @@ final class BenchSimCommand implements CliCommand {
         }
         terminal.endProgress();
         terminal.out().print(BenchmarkReport.table(measurements));
-        terminal.out().print(BenchmarkReport.goals(measurements));
+        terminal.out().print(BenchmarkReport.goals(measurements, cases));
         if (line.hasOption("json")) {
             terminal.println(BenchmarkReport.json(measurements));
         }
         return Tern.OK;
+    }
+
+    /** The ternary matmul unit, a computing kernel: the compiled engine's goal on it is that of the adder trees. */
+    private static SimBenchmark.Case accelerator() {
+        String name = AcceleratorConfig.DESIGN;
+        return new SimBenchmark.Case(name, Designs.catalog().elaborate(name, ACCELERATOR_PARAMETERS), SimBenchmark.KERNEL_SPEED_GOAL);
     }
 
     private static double positive(CommandLine line, String option, double fallback) {

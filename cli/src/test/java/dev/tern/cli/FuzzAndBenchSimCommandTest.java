@@ -42,6 +42,14 @@ class FuzzAndBenchSimCommandTest {
     }
 
     @Test
+    void benchSimMeasuresTheAcceleratorWithTheKernelGoal() {
+        TernRunner run = TernRunner.run("bench-sim", "--engines", "interpreter", "--designs", "accelerator", "--seconds", "0.05",
+                "--warmup", "0.05");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().lines().anyMatch(l -> l.startsWith("ternary-matmul ") && l.contains(" interpreter ")), run.out());
+    }
+
+    @Test
     void benchSimRejectsAnUnknownEngine() {
         TernRunner run = TernRunner.run("bench-sim", "--engines", "modelsim");
         assertEquals(2, run.exitCode());

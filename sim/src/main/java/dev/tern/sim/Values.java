@@ -26,12 +26,14 @@ public final class Values {
         return value.signum() < 0 ? value.add(BigInteger.ONE.shiftLeft(type.width())) : value;
     }
 
-    /** {@link #checkFits(BigInteger, HwType, String)} for a type of at most 64 bits, without allocating when it fits. */
+    /**
+     * The bits of a value of at most 64 bits when it fits {@code type}, by the rule of {@link #checkFits}: a
+     * number of the type or its raw bits ({@code -1} and {@code 0xFF} both give an SInt(8) all ones).
+     */
     public static long checkFits(long value, HwType type, String what) {
-        int width = type.width();
-        long mask = NarrowOps.mask(width);
+        long mask = NarrowOps.mask(type.width());
         if ((value & ~mask) != 0) {
-            boolean signedFit = type.signed() && value < 0 && NarrowOps.signExtend(value & mask, width) == value;
+            boolean signedFit = type.signed() && value < 0 && NarrowOps.signExtend(value & mask, type.width()) == value;
             if (!signedFit) {
                 checkFits(BigInteger.valueOf(value), type, what);
             }

@@ -12,7 +12,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The example of sim/README.md, as written there. */
+/** The examples of sim/README.md, as written there. */
 class ReadmeExampleTest {
     @Test
     void fifoExampleRunsAsDocumented(@TempDir Path dir) {
@@ -35,5 +35,21 @@ class ReadmeExampleTest {
         assertEquals(0x2a, word);
         assertEquals(0x2a, stored);
         assertTrue(Files.isRegularFile(waveform));
+    }
+
+    @Test
+    void batchExampleRunsAsDocumented() {
+        Simulator sim = Simulator.compile(DesignCatalog.examples().elaborate("counter", List.of()));
+        BatchLayout layout = sim.batchLayout();
+        int cycles = 100;
+        long[] in = new long[cycles * layout.inputWords()];
+        long[] out = new long[cycles * layout.outputWords()];
+        layout.set(in, 0, sim.port("rst"), 1);
+        for (int c = 1; c < cycles; c++) {
+            layout.set(in, c, sim.port("enable"), 1);
+        }
+        sim.run(in, out);
+        assertEquals(98, layout.get(out, 99, sim.port("count")));
+        assertEquals(99, sim.peek("count"));
     }
 }

@@ -73,6 +73,11 @@ final class TestDesigns {
                 out("cat" + w, cat(a, b));
                 out("cat3_" + w, cat(b.bit(w - 1), a, b.bits(0, 0)));
                 out("mux" + w, mux(a.lt(b), a, b));
+                out("muxz" + w, mux(a.bit(0), b, lit(0, uint(w))));
+                out("muxzt" + w, mux(a.bit(0), lit(0, uint(w)), b));
+                if (w >= 8) {
+                    out("mid" + w, a.bits(w / 2 + 3, w / 2 - 4));
+                }
                 out("smux" + w, mux(b.bit(0), sa, sb));
                 out("zext" + w, a.zext(w + 70));
                 out("sext" + w, sa.sext(w + 70));

@@ -94,4 +94,9 @@ public final class CompiledEngine implements Engine {
     public void clockEdge(boolean evaluated) {
         model.clockEdge();
     }
+
+    @Override
+    public void runCycles(long[] inputs, int inputFrom, long[] outputs, int outputFrom, int cycles) {
+        model.runCycles(inputs, inputFrom, outputs, outputFrom, cycles);
+    }
 }

@@ -25,4 +25,7 @@ public abstract class CompiledModel {
 
     /** One rising edge from the inputs and state alone: memory reads, memory writes and registers in place. */
     public abstract void clockEdge();
+
+    /** The batch run of {@code Engine.runCycles}, with the frames of the design's ports copied by straight code. */
+    public abstract void runCycles(long[] inputs, int inputFrom, long[] outputs, int outputFrom, int cycles);
 }

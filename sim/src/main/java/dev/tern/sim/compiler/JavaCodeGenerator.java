@@ -3,6 +3,7 @@ package dev.tern.sim.compiler;
 import dev.tern.hdl.ir.BinaryOp;
 import dev.tern.hdl.ir.UnaryOp;
 import dev.tern.sim.engine.MemoryStore;
+import dev.tern.sim.engine.PortFrame;
 import dev.tern.sim.engine.SlotLayout;
 import dev.tern.sim.netlist.FlatNetlist;
 import dev.tern.sim.netlist.Node;
@@ -17,16 +18,19 @@ import java.util.Map;
 
 /**
  * Writes the Java source of a {@link CompiledModel} for a flattened design, as three sequences of
- * straight-line code:
+ * straight-line code and a batch loop over them:
  * <ul>
  *   <li>{@code evaluateOutputs}: the nodes the top output ports depend on, in levelised order;</li>
  *   <li>{@code evaluateRest}: the other nodes that named signals depend on;</li>
  *   <li>{@code clockEdge}: the rising edge by itself, from inputs and state, in the order of
- *       {@link EdgeSchedule}, writing registers in place.</li>
+ *       {@link EdgeSchedule}, writing registers in place;</li>
+ *   <li>{@code runCycles}: per cycle, the input frame copied into the input slots, {@code evaluateOutputs},
+ *       the output slots copied into the output frame, {@code clockEdge} ({@link PortFrame} lays out the frames).</li>
  * </ul>
  * Each value of up to 64 bits is a {@code long} local of the method computing it, stored in the value
  * array only when something outside that method reads it (the simulator, another method); wider values
- * live in the array. Every operator is a call of {@code NarrowOps}/{@code WideOps}, which the JIT inlines.
+ * live in the array. A narrow operator is a Java expression with its widths folded ({@link NarrowExpressions});
+ * a wide one is a call of {@code WideOps}.
  * Sequences are cut into methods of about {@code methodBudget} bytes of bytecode, far below the 8000
  * bytes beyond which HotSpot does not compile a method. No cycle allocates.
  */
@@ -35,6 +39,10 @@ public final class JavaCodeGenerator {
     /** Dispatch methods call at most this many methods, keeping them small as well. */
     private static final int CALLS_PER_DISPATCH = 400;
     private static final int APPLY_COST = 30;
+    /** Generated methods of plain statements (bindings, frame copies) hold at most this many. */
+    private static final int STATEMENTS_PER_METHOD = 100;
+    /** Runs of a frame up to this many words are copied word by word, longer ones by {@code System.arraycopy}. */
+    private static final int INLINE_COPY_WORDS = 4;
 
     /** Concatenations of more parts than this read them from slots through tables, keeping the code small. */
     private static final int LISTED_CONCAT_PARTS = 16;
@@ -232,11 +240,12 @@ public final class JavaCodeGenerator {
             List<String> calls = chunks.stream().filter(c -> c.phase == phase).map(Chunk::name).toList();
             dispatch(out, phase, calls);
         }
+        runCycles(out);
         out.append("}\n");
         return out.toString();
     }
 
-    /** The memory arrays and tables, bound by the constructor in methods of at most 100 assignments. */
+    /** The memory arrays and tables, bound by the constructor. */
     private void fieldsAndConstructor(StringBuilder out, String simpleName) {
         List<FlatNetlist.Memory> memories = netlist.memories();
         List<String> bindings = new ArrayList<>();
@@ -248,18 +257,76 @@ public final class JavaCodeGenerator {
             out.append("    private int[] k").append(t).append(";\n");
             bindings.add("k" + t + " = tables[" + t + "];");
         }
-        List<String> binds = new ArrayList<>();
-        for (int start = 0; start < bindings.size(); start += 100) {
-            String name = "bind" + binds.size();
-            binds.add(name);
-            out.append("\n    private void ").append(name).append("(Object[] memories, int[][] tables) {\n");
-            bindings.subList(start, Math.min(bindings.size(), start + 100)).forEach(b -> out.append("        ").append(b).append('\n'));
-            out.append("    }\n");
-        }
         out.append("\n    public ").append(simpleName).append("(long[] values, Object[] memories, int[][] tables) {\n");
         out.append("        super(values);\n");
-        binds.forEach(b -> out.append("        ").append(b).append("(memories, tables);\n"));
+        out.append("        bind(memories, tables);\n");
         out.append("    }\n");
+        statements(out, "bind", "Object[] memories, int[][] tables", "memories, tables", bindings);
+    }
+
+    /**
+     * A private method {@code name(parameters)} running {@code statements} in order, through methods of at most
+     * {@value #STATEMENTS_PER_METHOD} statements each when there are more.
+     */
+    private static void statements(StringBuilder out, String name, String parameters, String arguments, List<String> statements) {
+        List<String> body = statements;
+        if (statements.size() > STATEMENTS_PER_METHOD) {
+            body = new ArrayList<>();
+            for (int start = 0; start < statements.size(); start += STATEMENTS_PER_METHOD) {
+                String part = name + body.size();
+                statements(out, part, parameters, arguments,
+                        statements.subList(start, Math.min(statements.size(), start + STATEMENTS_PER_METHOD)));
+                body.add(part + "(" + arguments + ");");
+            }
+        }
+        out.append("\n    private void ").append(name).append("(").append(parameters).append(") {\n");
+        body.forEach(b -> out.append("        ").append(b).append('\n'));
+        out.append("    }\n");
+    }
+
+    /**
+     * The batch loop of {@link CompiledModel#runCycles}: frames in and out by straight copies (one per run of
+     * adjacent slots), the outputs' evaluation and the edge called directly so that the JIT can inline them.
+     */
+    private void runCycles(StringBuilder out) {
+        PortFrame inputs = PortFrame.inputs(netlist, layout);
+        PortFrame outputs = PortFrame.outputs(netlist, layout);
+        statements(out, "loadInputs", "long[] in, int at", "in, at", copies(inputs, true));
+        statements(out, "storeOutputs", "long[] out, int at", "out, at", copies(outputs, false));
+        out.append("\n    @Override\n");
+        out.append("    public void runCycles(long[] in, int inFrom, long[] out, int outFrom, int cycles) {\n");
+        out.append("        for (int c = 0; c < cycles; c++) {\n");
+        out.append("            loadInputs(in, inFrom + c * ").append(inputs.words()).append(");\n");
+        out.append("            if (out != null) {\n");
+        out.append("                evaluateOutputs();\n");
+        out.append("                storeOutputs(out, outFrom + c * ").append(outputs.words()).append(");\n");
+        out.append("            }\n");
+        if (netlist.isClocked()) {
+            out.append("            clockEdge();\n");
+        }
+        out.append("        }\n");
+        out.append("    }\n");
+    }
+
+    /** Statements copying a frame at {@code at} in its array into the value array (the input frame) or back. */
+    private static List<String> copies(PortFrame frame, boolean intoValues) {
+        String frameArray = intoValues ? "in" : "out";
+        List<String> copies = new ArrayList<>();
+        for (PortFrame.Run r : frame.runs()) {
+            if (r.words() <= INLINE_COPY_WORDS) {
+                for (int w = 0; w < r.words(); w++) {
+                    String word = frameArray + "[at + " + (r.offset() + w) + "]";
+                    String value = "this.v[" + (r.slot() + w) + "]";
+                    copies.add(intoValues ? value + " = " + word + ";" : word + " = " + value + ";");
+                }
+            } else {
+                String framePlace = frameArray + ", at + " + r.offset();
+                String valuePlace = "this.v, " + r.slot();
+                copies.add("System.arraycopy(" + (intoValues ? framePlace + ", " + valuePlace : valuePlace + ", " + framePlace)
+                        + ", " + r.words() + ");");
+            }
+        }
+        return copies;
     }
 
     private static String arrayType(FlatNetlist.Memory memory) {
@@ -329,6 +396,13 @@ public final class JavaCodeGenerator {
             return;
         }
         String expr = narrow(node, chunk);
+        if (local && signedExtension(index)) {
+            // The 64-bit sign extension first, for the wrapping operators that read it (see wrapping()).
+            Node.Extend x = (Node.Extend) node;
+            out.append("        final long s").append(index).append(" = ")
+                    .append(NarrowExpressions.signExtend(operand(x.operand(), chunk), netlist.width(x.operand()))).append(";\n");
+            expr = NarrowExpressions.mask("s" + index, node.width());
+        }
         if (local) {
             out.append("        final long t").append(index).append(" = ").append(expr).append(";\n");
             if (stored) {
@@ -345,8 +419,8 @@ public final class JavaCodeGenerator {
         String t = "t" + index;
         out.append("        long ").append(t).append(" = ").append(operand(parts[0], chunk)).append(";\n");
         for (int p = 1; p < parts.length; p++) {
-            out.append("        ").append(t).append(" = NarrowOps.concat(").append(t).append(", ")
-                    .append(operand(parts[p], chunk)).append(", ").append(netlist.width(parts[p])).append(");\n");
+            out.append("        ").append(t).append(" = ")
+                    .append(NarrowExpressions.concat(t, operand(parts[p], chunk), netlist.width(parts[p]))).append(";\n");
         }
         if (stored) {
             out.append("        v[").append(slot(index)).append("] = ").append(t).append(";\n");
@@ -363,37 +437,35 @@ public final class JavaCodeGenerator {
             }
             String a = operand(u.operand(), chunk);
             return switch (u.op()) {
-                case NOT -> "NarrowOps.not(" + wrapping(u.operand(), chunk) + ", " + w + ")";
-                case NEG -> "NarrowOps.neg(" + wrapping(u.operand(), chunk) + ", " + w + ")";
-                case AND_REDUCE -> "NarrowOps.andReduce(" + a + ", " + wa + ")";
-                case OR_REDUCE -> "NarrowOps.orReduce(" + a + ")";
-                case XOR_REDUCE -> "NarrowOps.xorReduce(" + a + ")";
+                case NOT -> NarrowExpressions.not(wrapping(u.operand(), chunk), w);
+                case NEG -> NarrowExpressions.neg(wrapping(u.operand(), chunk), w);
+                case AND_REDUCE -> NarrowExpressions.andReduce(a, wa);
+                case OR_REDUCE -> NarrowExpressions.orReduce(a, wa);
+                case XOR_REDUCE -> NarrowExpressions.xorReduce(a);
             };
         }
         if (node instanceof Node.Binary b) {
             return narrowBinary(b, chunk);
         }
         if (node instanceof Node.Mux m) {
-            return "NarrowOps.mux(" + operand(m.select(), chunk) + ", " + operand(m.whenTrue(), chunk) + ", "
-                    + operand(m.whenFalse(), chunk) + ")";
+            return NarrowExpressions.mux(operand(m.select(), chunk), operand(m.whenTrue(), chunk), operand(m.whenFalse(), chunk));
         }
         if (node instanceof Node.Concat c) {
             int[] parts = c.parts();
             if (parts.length == 1) {
                 return operand(parts[0], chunk);
             }
-            return "NarrowOps.concat(" + operand(parts[0], chunk) + ", " + operand(parts[1], chunk) + ", "
-                    + netlist.width(parts[1]) + ")";
+            return NarrowExpressions.concat(operand(parts[0], chunk), operand(parts[1], chunk), netlist.width(parts[1]));
         }
         if (node instanceof Node.Slice s) {
-            if (netlist.width(s.operand()) > 64) {
-                return "WideOps.extract(v, " + slot(s.operand()) + ", " + s.low() + ", " + w + ")";
+            int from = netlist.width(s.operand());
+            if (from > 64) {
+                return NarrowExpressions.extract(slot(s.operand()), from, s.low(), w);
             }
-            return "NarrowOps.slice(" + operand(s.operand(), chunk) + ", " + s.low() + ", " + w + ")";
+            return NarrowExpressions.slice(operand(s.operand(), chunk), from, s.low(), w);
         }
         if (node instanceof Node.Extend x) {
-            return "NarrowOps.extend(" + operand(x.operand(), chunk) + ", " + netlist.width(x.operand()) + ", " + w + ", "
-                    + x.signed() + ")";
+            return NarrowExpressions.extend(operand(x.operand(), chunk), netlist.width(x.operand()), w, x.signed());
         }
         return operand(((Node.Copy) node).operand(), chunk);
     }
@@ -423,41 +495,60 @@ public final class JavaCodeGenerator {
             };
         }
         String l = operand(b.left(), chunk);
-        String r = b.op().isShift() ? shiftAmount(b.right(), chunk) : operand(b.right(), chunk);
+        if (b.op().isShift()) {
+            return shift(b, l, w, chunk);
+        }
+        String r = operand(b.right(), chunk);
         return switch (b.op()) {
-            case ADD -> "NarrowOps.add(" + wrapping(b.left(), chunk) + ", " + wrapping(b.right(), chunk) + ", " + w + ")";
-            case SUB -> "NarrowOps.sub(" + wrapping(b.left(), chunk) + ", " + wrapping(b.right(), chunk) + ", " + w + ")";
-            case MUL -> "NarrowOps.mul(" + l + ", " + w + ", " + r + ", " + wr + ", " + b.signed() + ")";
-            case AND -> "NarrowOps.and(" + l + ", " + r + ")";
-            case OR -> "NarrowOps.or(" + l + ", " + r + ")";
-            case XOR -> "NarrowOps.xor(" + l + ", " + r + ")";
-            case EQ -> "NarrowOps.eq(" + l + ", " + r + ", " + w + ")";
-            case NE -> "NarrowOps.ne(" + l + ", " + r + ", " + w + ")";
-            case LT -> "NarrowOps.lt(" + l + ", " + r + ", " + w + ", " + b.signed() + ")";
-            case LE -> "NarrowOps.le(" + l + ", " + r + ", " + w + ", " + b.signed() + ")";
-            case GT -> "NarrowOps.gt(" + l + ", " + r + ", " + w + ", " + b.signed() + ")";
-            case GE -> "NarrowOps.ge(" + l + ", " + r + ", " + w + ", " + b.signed() + ")";
-            case SHL -> "NarrowOps.shl(" + l + ", " + r + ", " + w + ")";
-            case SHR -> "NarrowOps.shr(" + l + ", " + r + ", " + w + ")";
-            case SRA -> "NarrowOps.sra(" + l + ", " + r + ", " + w + ")";
+            case ADD -> NarrowExpressions.add(wrapping(b.left(), chunk), wrapping(b.right(), chunk), w);
+            case SUB -> NarrowExpressions.sub(wrapping(b.left(), chunk), wrapping(b.right(), chunk), w);
+            case MUL -> NarrowExpressions.mul(l, w, r, wr, b.signed());
+            case AND -> NarrowExpressions.and(l, r);
+            case OR -> NarrowExpressions.or(l, r);
+            case XOR -> NarrowExpressions.xor(l, r);
+            case EQ -> NarrowExpressions.eq(l, r, w);
+            case NE -> NarrowExpressions.ne(l, r, w);
+            case LT -> NarrowExpressions.lt(l, r, w, b.signed());
+            case LE -> NarrowExpressions.le(l, r, w, b.signed());
+            case GT -> NarrowExpressions.gt(l, r, w, b.signed());
+            case GE -> NarrowExpressions.ge(l, r, w, b.signed());
+            default -> throw new IllegalStateException("not a shift: " + b.op());
+        };
+    }
+
+    /** A shift of a narrow value: folded for a constant amount, otherwise a call. */
+    private String shift(Node.Binary b, String value, int width, Chunk chunk) {
+        if (netlist.node(b.right()) instanceof Node.Constant c) {
+            long amount = c.value().toUnsigned().bitLength() > 64 ? -1L : c.value().toUnsigned().longValue();
+            return switch (b.op()) {
+                case SHL -> NarrowExpressions.shl(value, amount, width);
+                case SHR -> NarrowExpressions.shr(value, amount, width);
+                default -> NarrowExpressions.sra(value, amount, width);
+            };
+        }
+        String amount = shiftAmount(b.right(), chunk);
+        return switch (b.op()) {
+            case SHL -> "NarrowOps.shl(" + value + ", " + amount + ", " + width + ")";
+            case SHR -> "NarrowOps.shr(" + value + ", " + amount + ", " + width + ")";
+            default -> "NarrowOps.sra(" + value + ", " + amount + ", " + width + ")";
         };
     }
 
     /**
      * An operand of an operator whose result keeps only its low bits (a wrapping sum, difference,
-     * negation or inverse), where bit {@code i} of the result depends only on bits up to {@code i}: a sign extension
-     * computed in the same method is read as its sign-extended 64-bit value, saving the mask the sum
-     * applies anyway (the low bits are the same). Not for the extension of a state value during the rising
-     * edge: the state may be overwritten between the extension and this operator, and the schedule
-     * orders only the extension before that write.
+     * negation or inverse), where bit {@code i} of the result depends only on bits up to {@code i}: a sign
+     * extension computed in the same method is read as its sign-extended 64-bit local {@code s<node>},
+     * saving the mask the operator applies anyway (the low bits are the same).
      */
     private String wrapping(int node, Chunk chunk) {
-        if (netlist.node(node) instanceof Node.Extend x && x.signed() && x.width() <= 64
-                && (chunk.phase.isEdge() ? edgeChunk : evaluationChunk)[node] == chunk.id
-                && !(chunk.phase.isEdge() && netlist.node(x.operand()) instanceof Node.State)) {
-            return "NarrowOps.signExtend(" + operand(x.operand(), chunk) + ", " + netlist.width(x.operand()) + ")";
+        if (signedExtension(node) && (chunk.phase.isEdge() ? edgeChunk : evaluationChunk)[node] == chunk.id) {
+            return "s" + node;
         }
         return operand(node, chunk);
+    }
+
+    private boolean signedExtension(int node) {
+        return netlist.node(node) instanceof Node.Extend x && x.signed() && x.width() <= 64;
     }
 
     /** A shift amount as an unsigned long, whatever its width. */
@@ -560,7 +651,7 @@ public final class JavaCodeGenerator {
     }
 
     private static String literal(long value) {
-        return "0x" + Long.toHexString(value) + "L";
+        return NarrowExpressions.literal(value);
     }
 
     // ---- applying state updates ----

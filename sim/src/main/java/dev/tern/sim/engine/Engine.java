@@ -27,4 +27,12 @@ public interface Engine {
      *                  engine that reads evaluated values need not evaluate again
      */
     void clockEdge(boolean evaluated);
+
+    /**
+     * Runs {@code cycles} cycles from memory: for each, loads the next frame of {@code inputs} (laid out by
+     * {@link PortFrame#inputs}) into the input slots, brings the outputs up to date and stores them as the
+     * next frame of {@code outputs} ({@link PortFrame#outputs}; skipped when {@code outputs} is null), then
+     * a rising edge when the design is clocked. The caller has checked the arguments.
+     */
+    void runCycles(long[] inputs, int inputFrom, long[] outputs, int outputFrom, int cycles);
 }

@@ -40,6 +40,8 @@ public final class Interpreter implements Engine {
     private final PortSlots[] reads;
     private final PortSlots[] writes;
     private final RegisterSlots[] registers;
+    private final PortFrame inputFrame;
+    private final PortFrame outputFrame;
 
     private Interpreter(FlatNetlist netlist) {
         this.netlist = netlist;
@@ -65,6 +67,8 @@ public final class Interpreter implements Engine {
                 .map(w -> new PortSlots(memories[w.memory()], slot(w.address()), slot(w.data()), optionalSlot(w.enable())))
                 .toArray(PortSlots[]::new);
         this.registers = netlist.registers().stream().map(this::registerSlots).toArray(RegisterSlots[]::new);
+        this.inputFrame = PortFrame.inputs(netlist, layout);
+        this.outputFrame = PortFrame.outputs(netlist, layout);
     }
 
     private RegisterSlots registerSlots(FlatNetlist.Register reg) {
@@ -133,6 +137,22 @@ public final class Interpreter implements Engine {
                 System.arraycopy(r.reset, 0, v, r.state, r.words);
             } else if (r.enable < 0 || v[r.enable] != 0) {
                 System.arraycopy(v, r.next, v, r.state, r.words);
+            }
+        }
+    }
+
+    /** One evaluation per cycle: the rising edge reuses the values the outputs were read from. */
+    @Override
+    public void runCycles(long[] inputs, int inputFrom, long[] outputs, int outputFrom, int cycles) {
+        boolean clocked = netlist.isClocked();
+        for (int c = 0; c < cycles; c++) {
+            inputFrame.load(inputs, inputFrom + c * inputFrame.words(), v);
+            evaluate();
+            if (outputs != null) {
+                outputFrame.store(v, outputs, outputFrom + c * outputFrame.words());
+            }
+            if (clocked) {
+                clockEdge(true);
             }
         }
     }

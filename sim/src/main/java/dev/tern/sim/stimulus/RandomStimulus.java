@@ -1,5 +1,6 @@
 package dev.tern.sim.stimulus;
 
+import dev.tern.sim.BatchLayout;
 import dev.tern.sim.Port;
 import dev.tern.sim.Simulator;
 import dev.tern.sim.ops.WideOps;
@@ -89,6 +90,33 @@ public final class RandomStimulus implements Stimulus {
             return false;
         }
         return cycle == 0 || (resetOneIn > 0 && Long.remainderUnsigned(next(), resetOneIn) == 0);
+    }
+
+    /**
+     * The next {@code cycles} cycles (counted from 0) as the input frames of a batch run
+     * ({@link Simulator#run(long[], long[])}, laid out by {@link Simulator#batchLayout()}).
+     */
+    public long[] frames(Simulator simulator, int cycles) {
+        BatchLayout layout = simulator.batchLayout();
+        Port reset = simulator.netlist().isClocked() ? simulator.port("rst") : null;
+        Port[] data = dataInputs(simulator);
+        int[] widths = new int[data.length];
+        long[][] words = new long[data.length][];
+        for (int p = 0; p < data.length; p++) {
+            widths[p] = data[p].width();
+            words[p] = new long[WideOps.words(widths[p])];
+        }
+        long[] frames = new long[Math.multiplyExact(cycles, layout.inputWords())];
+        for (int c = 0; c < cycles; c++) {
+            boolean resetHigh = nextCycle(c, reset != null, widths, words);
+            for (int p = 0; p < data.length; p++) {
+                System.arraycopy(words[p], 0, frames, c * layout.inputWords() + layout.offset(data[p]), words[p].length);
+            }
+            if (reset != null) {
+                layout.set(frames, c, reset, resetHigh ? 1 : 0);
+            }
+        }
+        return frames;
     }
 
     /** The inputs that take random data: all but the reset, in port order. */
