@@ -36,7 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The verification matrix of the accelerator: every configuration below runs real driver jobs (odd shapes,
  * {@code in < lanes}, {@code out} not a multiple of {@code rows}, a stalling consumer, batches and sequences)
  * whose results equal the golden models, and the Verilog of each, replaying exactly the driver's inputs,
- * matches the Java simulator on every output in every cycle under Verilator and is {@code -Wall} lint clean.
+ * matches the Java simulator on every output in every cycle under Verilator and is {@code -Wall} lint clean; the
+ * ternary configurations and the AXI wrapper also synthesise with Yosys.
  */
 class AcceleratorMatrixCosimTest {
     /** Lanes 16/32/64, rows 1..4, a register every level, every two levels or only at the root, both encodings. */
@@ -98,6 +99,20 @@ class AcceleratorMatrixCosimTest {
         for (Map.Entry<String, Design> design : designs.entrySet()) {
             assertEquals("", RecordedCosimulation.lint(design.getValue(), lintDirectory.resolve(design.getKey())),
                     "verilator -Wall on " + design.getKey());
+        }
+    }
+
+    @Test
+    void everyTernaryConfigurationAndTheAxiWrapperSynthesiseWithYosys() throws IOException {
+        ToolRequirement.require("yosys");
+        List<Design> designs = new ArrayList<>();
+        for (AcceleratorConfig config : TERNARY) {
+            designs.add(Elaborator.elaborate(() -> new TernaryMatmulUnit(config)));
+        }
+        designs.add(Elaborator.elaborate(() -> new TernaryMatmulAxi(AXI)));
+        for (Design design : designs) {
+            assertEquals("", RecordedCosimulation.synthesisErrors(design, lintDirectory.resolve("synth-" + design.name())),
+                    "yosys synth of " + design.name());
         }
     }
 

@@ -58,9 +58,17 @@ final class RecordedCosimulation {
 
     /** What {@code verilator --lint-only -Wall} says about {@code design}, written one file per module into {@code dir}. */
     static String lint(Design design, Path dir) throws IOException {
-        List<Path> files = new ArrayList<>(VerilogEmitter.withoutSourceLocations()
-                .write(design, dir, VerilogEmitter.Layout.FILE_PER_MODULE).values());
-        ExternalTool.Result lint = VerilogChecks.verilatorLint(dir, files, design.top().name());
+        ExternalTool.Result lint = VerilogChecks.verilatorLint(dir, emit(design, dir), design.top().name());
         return lint.output().strip();
+    }
+
+    /** Yosys {@code synth} of the design: its output when it fails, else empty. */
+    static String synthesisErrors(Design design, Path dir) throws IOException {
+        ExternalTool.Result synthesis = VerilogChecks.yosys(dir, emit(design, dir), design.top().name(), "synth");
+        return synthesis.succeeded() ? "" : synthesis.output().strip();
+    }
+
+    private static List<Path> emit(Design design, Path dir) throws IOException {
+        return new ArrayList<>(VerilogEmitter.withoutSourceLocations().write(design, dir, VerilogEmitter.Layout.FILE_PER_MODULE).values());
     }
 }
