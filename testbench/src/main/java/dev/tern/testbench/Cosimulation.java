@@ -5,6 +5,7 @@ import dev.tern.sim.Port;
 import dev.tern.sim.Probe;
 import dev.tern.sim.Simulator;
 import dev.tern.sim.ops.PackedBits;
+import dev.tern.sim.ops.WideOps;
 import dev.tern.sim.stimulus.Stimulus;
 
 import java.io.IOException;
@@ -228,7 +229,10 @@ public final class Cosimulation {
 
         private Mismatch mismatch(Chunk chunk, int c, BusLayout.Slot slot, int engine, String tool, Chunk previous) {
             int base = c * layout.outputWords() + slot.word();
-            Bits javaValue = PackedBits.load(chunk.expected[engine], base, slot.type().width());
+            int width = slot.type().width();
+            // A Java value with bits set above its width is an engine bug of its own; show those bits.
+            boolean aboveWidth = (chunk.expected[engine][base + slot.words() - 1] & ~WideOps.topMask(width)) != 0;
+            Bits javaValue = PackedBits.load(chunk.expected[engine], base, aboveWidth ? 64 * slot.words() : width);
             Bits toolValue = PackedBits.load(chunk.actual, base, slot.type().width());
             Bits toolUnknown = PackedBits.load(chunk.unknown, base, slot.type().width());
             Simulator sim = side.engines().get(engine);
