@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tern.accel.rtl.TernaryDotProduct;
+import dev.tern.accel.rtl.PlusMinusAdderTree;
+import dev.tern.accel.rtl.TernaryLane;
 import dev.tern.accel.rtl.TernaryMatVecCore;
 import dev.tern.accel.rtl.TernaryMatmulUnit;
 import dev.tern.hdl.ir.Design;
@@ -90,7 +91,8 @@ public final class TernaryMatmulManifest {
         int constant = (int) TernaryMatmulUnit.jobCycles(config, 0, 0);
         cycles.put("formula", "ceil(out/" + config.rows() + ") * ceil(in/" + config.lanes() + ") + " + constant);
         cycles.put("counts", "clock edges from the one after start to the one accepting the last result, result_out_ready held high");
-        cycles.put("tree_registers", TernaryDotProduct.latency(config.lanes(), config.pipelineEvery()));
+        cycles.put("lane_registers", TernaryLane.latency());
+        cycles.put("tree_registers", PlusMinusAdderTree.latency(config.lanes(), config.pipelineEvery()));
         cycles.put("datapath_latency", TernaryMatVecCore.latency(config));
         cycles.put("constant", constant);
         cycles.put("load_edges", "ceil(out/rows) * ceil(in/lanes) weight words + ceil(in/lanes) activation words, one per edge"

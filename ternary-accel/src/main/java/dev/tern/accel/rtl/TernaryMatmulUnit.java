@@ -50,10 +50,10 @@ import java.util.Map;
  * With {@code result_out_ready} held high, a job takes exactly {@link #jobCycles} edges from the
  * one after {@code start} to the one that accepts the last result: one tile enters per edge, so
  * the {@code G*T} tiles take {@code G*T} edges; then the last tile's words come out of the SRAMs (1),
- * pass the tree's registers ({@code log2(lanes) / pipeline}) and the accumulator (1), enter the
- * result FIFO (1) and reach its output register (1). Results never stall the tiles: a group's last
- * tile is issued only with a FIFO place reserved for its result, and the FIFO is deep enough for every
- * result in flight.
+ * pass the lane registers (1) and the tree's ({@code log2(lanes) / pipeline}), add into the accumulators
+ * on their way into the result FIFO (1) and reach its output register (1). Results never stall the tiles: a
+ * group's last tile is issued only with a FIFO place reserved for its result, and the FIFO is deep enough for
+ * every result in flight.
  */
 public final class TernaryMatmulUnit extends Component {
     public final Stream.Sink weightIn;
@@ -126,13 +126,10 @@ public final class TernaryMatmulUnit extends Component {
         Signal activationWord = activationSram.read("activation_word",
                 cat(computeBank, tile.trunc(activationAddressBits)), issue);
         Reg tileValid = reg("tile_valid", bool(), 0);
-        Reg tileFirst = reg("tile_first", bool(), 0);
         Reg tileLast = reg("tile_last", bool(), 0);
         tileValid.set(issue);
-        tileFirst.set(tile.eq(0));
         tileLast.set(lastTile);
         core.inValid.set(tileValid);
-        core.inFirst.set(tileFirst);
         core.inLast.set(tileLast);
         core.activations.set(activationWord);
         core.weights.set(weightWord);
