@@ -194,7 +194,7 @@ public final class TernaryMatmulUnit extends Component {
     }
 
     /** Room for every result that can be in flight from the SRAMs to the FIFO, plus the FIFO's own two words. */
-    static int resultFifoDepth(AcceleratorConfig config) {
+    public static int resultFifoDepth(AcceleratorConfig config) {
         int needed = TernaryMatVecCore.latency(config) + 2 + 4;
         return Integer.highestOneBit(needed - 1) << 1;
     }
