@@ -1,7 +1,8 @@
 package dev.tern.accel;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tern.accel.rtl.TernaryDotProduct;
+import dev.tern.accel.rtl.PlusMinusAdderTree;
+import dev.tern.accel.rtl.TernaryLane;
 import dev.tern.accel.rtl.TernaryMatVecCore;
 import dev.tern.accel.rtl.TernaryMatmulUnit;
 import dev.tern.hdl.ir.Design;
@@ -49,7 +50,8 @@ public final class TernaryMatmulManifest {
         words.put("result", "row r of the group: INT32 in bits 32r+31..32r");
 
         ObjectNode cycles = MatmulManifest.addCycleFormula(root, config.rows(), config.lanes(), TernaryMatmulUnit.jobCycles(config, 0, 0));
-        cycles.put("tree_registers", TernaryDotProduct.latency(config.lanes(), config.pipelineEvery()));
+        cycles.put("lane_registers", TernaryLane.latency());
+        cycles.put("tree_registers", PlusMinusAdderTree.latency(config.lanes(), config.pipelineEvery()));
         cycles.put("datapath_latency", TernaryMatVecCore.latency(config));
         return root;
     }

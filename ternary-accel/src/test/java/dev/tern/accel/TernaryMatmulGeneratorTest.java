@@ -77,7 +77,7 @@ class TernaryMatmulGeneratorTest {
                 assertEquals(2 * 64, memory.path("depth").asInt(), "two banks of activation-depth words");
             }
         }
-        // 32 lanes, a register every 2 levels: 2 tree registers, the accumulator, SRAM, FIFO in and out.
+        // 32 lanes, a register every 2 levels: the lane registers, 2 tree registers, SRAM, FIFO in and out.
         assertEquals(6, manifest.path("cycle_formula").path("constant").asInt());
         assertEquals(TernaryMatmulUnit.jobCycles(config, 5, 7) - 35, manifest.path("cycle_formula").path("constant").asLong());
         assertEquals("ceil(out/3) * ceil(in/32) + 6", manifest.path("cycle_formula").path("formula").asText());

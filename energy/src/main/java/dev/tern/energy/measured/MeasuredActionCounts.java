@@ -30,9 +30,11 @@ import java.util.regex.Pattern;
  *   <li>Root correction: the cycles the row's dot product is valid ({@code out_valid}), one add into
  *       the (8+L)-bit root sum.</li>
  *   <li>Base-3 decode: each cycle the tree takes valid data, one tripling add per lane.</li>
- *   <li>Accumulator: the edges on which each row's accumulator register loads.</li>
- *   <li>Register bits: the bits loaded into the datapath registers, the trees' level sums and owed
- *       corrections and the accumulators, on the edges their enable is high; plus the activation
+ *   <li>Accumulator: the cycles each row's dot product is valid, the edges its accumulator adds it (the
+ *       register holds its value through a keep path rather than an enable, so its load edges are not
+ *       read from the register).</li>
+ *   <li>Register bits: the bits loaded into the datapath registers, the trees' level sums and sign
+ *       flags on the edges their enable is high, and the accumulators' 32 bits per add; plus the activation
  *       SRAM's read-data register on each enabled read. Control registers (counters, valid bits) are
  *       not counted, as the analytic model has none.</li>
  *   <li>SRAM: enabled read and write ports of the weight SRAM, the activation SRAM and the result
@@ -50,8 +52,7 @@ public final class MeasuredActionCounts implements AutoCloseable {
     private static final String ACTIVATION_SRAM = "activation_sram";
     private static final String RESULT_FIFO = "results.storage";
     private static final Pattern DATAPATH_REGISTER =
-            Pattern.compile("core\\.(row\\d+\\.terms\\.level\\d+_(sum|carry)\\d+|accumulator\\d+)");
-    private static final Pattern ACCUMULATOR = Pattern.compile("core\\.accumulator\\d+");
+            Pattern.compile("core\\.row\\d+\\.terms\\.level\\d+_(sum|positive)\\d+");
 
     private final AcceleratorConfig config;
     private final SimulatedMatmul unit;
@@ -146,11 +147,10 @@ public final class MeasuredActionCounts implements AutoCloseable {
             if (config.encoding() == WeightEncoding.BASE3) {
                 counts.datapath(OpType.intAdd(DECODE_OPERAND_BITS), (long) lanes * valid.levelInputs(row, 1));
             }
+            counts.accumulator(OpType.intAdd(ACCUMULATOR_BITS), valid.dotProducts(row));
+            counts.registerBits(Math.multiplyExact(valid.dotProducts(row), (long) ACCUMULATOR_BITS));
         }
         writes.registers().forEach((name, register) -> {
-            if (ACCUMULATOR.matcher(name).matches()) {
-                counts.accumulator(OpType.intAdd(ACCUMULATOR_BITS), register.edges());
-            }
             if (DATAPATH_REGISTER.matcher(name).matches()) {
                 counts.registerBits(register.bits());
             }

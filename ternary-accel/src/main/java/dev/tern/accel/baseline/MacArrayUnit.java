@@ -5,6 +5,7 @@ import dev.tern.accel.rtl.MatmulUnit;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A MAC baseline matmul unit, {@code y = W . x} with INT8 or FP16 weights and activations: the shared
@@ -28,7 +29,7 @@ public final class MacArrayUnit extends MatmulUnit {
 
     private static Core core(MacArrayConfig config) {
         MacArray array = config.precision() == MacPrecision.INT8 ? new Int8MacArray(config) : new Fp16MacArray(config);
-        return new Core(array, array.inValid, array.inFirst, array.inLast, array.activations, array.weights, array.outValid,
+        return new Core(array, array.inValid, Optional.of(array.inFirst), array.inLast, array.activations, array.weights, array.outValid,
                 array.results, MacArray.latency(config));
     }
 

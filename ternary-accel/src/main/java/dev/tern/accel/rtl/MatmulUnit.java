@@ -13,6 +13,7 @@ import dev.tern.hdl.catalog.Fifo;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -58,12 +59,13 @@ import java.util.function.Supplier;
 public abstract class MatmulUnit extends Component {
     /**
      * The arithmetic a unit's control feeds: each edge with {@code inValid} takes one tile ({@code activations}
-     * and {@code weights}, as the SRAM words hold them), {@code inFirst} marking a row group's first tile and
-     * {@code inLast} its last; {@code latency} edges after a last tile, {@code outValid} is high for one cycle
-     * with each row's result on {@code results}, row 0 first.
+     * and {@code weights}, as the SRAM words hold them), {@code inFirst} (for a core that needs it) marking a row
+     * group's first tile and {@code inLast} its last; {@code latency} edges after a last tile, {@code outValid} is
+     * high for one cycle with each row's result on {@code results}, row 0 first. A core without {@code inFirst}
+     * starts each group's sums afresh after the last tile of the one before.
      */
-    public record Core(Component component, Input inValid, Input inFirst, Input inLast, Input activations, Input weights,
-                       Output outValid, List<Output> results, int latency) {
+    public record Core(Component component, Input inValid, Optional<Input> inFirst, Input inLast, Input activations,
+                       Input weights, Output outValid, List<Output> results, int latency) {
         public Core {
             results = List.copyOf(results);
         }
@@ -153,13 +155,15 @@ public abstract class MatmulUnit extends Component {
         Signal activationWord = activationSram.read("activation_word",
                 cat(computeBank, tile.trunc(activationAddressBits)), issue);
         Reg tileValid = reg("tile_valid", bool(), 0);
-        Reg tileFirst = reg("tile_first", bool(), 0);
         Reg tileLast = reg("tile_last", bool(), 0);
         tileValid.set(issue);
-        tileFirst.set(tile.eq(0));
         tileLast.set(lastTile);
         core.inValid().set(tileValid);
-        core.inFirst().set(tileFirst);
+        core.inFirst().ifPresent(inFirst -> {
+            Reg tileFirst = reg("tile_first", bool(), 0);
+            tileFirst.set(tile.eq(0));
+            inFirst.set(tileFirst);
+        });
         core.inLast().set(tileLast);
         core.activations().set(activationWord);
         core.weights().set(weightWord);

@@ -23,14 +23,17 @@ import java.util.List;
  * <p>Each cycle with {@code in_valid} takes one tile: {@code activations} (lane {@code i} in bits
  * {@code 8i+7..8i}) and {@code weights}, the packed codes of row {@code r} in bits
  * {@code r*b+b-1..r*b} with {@code b = encoding.bitsFor(lanes)} (two bits per lane, or base-3 bytes
- * decoded by {@link Base3Decoder}s). {@code in_first} marks a row group's first tile (the accumulators
- * restart from it), {@code in_last} its last. {@link #latency} cycles after a last tile is taken,
- * {@code out_valid} is high for one cycle and {@code result<r>} holds row {@code r}'s INT32 sum; the
- * results stay until the next first tile reaches the accumulators.
+ * decoded by {@link Base3Decoder}s). {@code in_last} marks a row group's last tile; the next tile starts
+ * the next group. {@link #latency} cycles after a last tile is taken, {@code out_valid} is high for one
+ * cycle and {@code result<r>} holds row {@code r}'s INT32 sum (in that cycle only: it is the accumulator's
+ * adder output, and the accumulator clears as the result leaves).
+ *
+ * <p>Each accumulator is a register and a {@link PlusMinusAdder} that adds the dot product with its sign
+ * flag, one LUT per bit. The register's clear at a group's end and its load enable are a flip-flop's
+ * synchronous reset and clock enable, so the accumulator needs no other logic.
  */
 public final class TernaryMatVecCore extends Component {
     public final Input inValid = input("in_valid", bool());
-    public final Input inFirst = input("in_first", bool());
     public final Input inLast = input("in_last", bool());
     public final Input activations;
     public final Input weights;
@@ -46,35 +49,37 @@ public final class TernaryMatVecCore extends Component {
         activations = input("activations", uint(config.activationWordBits()));
         weights = input("weights", uint(config.weightWordBits()));
         int rowBits = config.encoding().bitsFor(lanes);
-        int treeLatency = TernaryDotProduct.latency(lanes, config.pipelineEvery());
-        Signal firstAtRoot = delay("first", inFirst, treeLatency);
-        Signal lastAtRoot = delay("last", inLast, treeLatency);
+        // High while a group's last tile is at the accumulators.
+        Signal groupEnds = delay("last", inLast.and(inValid), latency(config));
 
         List<Output> outs = new ArrayList<>();
-        Signal rootValid = null;
         for (int r = 0; r < config.rows(); r++) {
             TernaryDotProduct row = instance("row" + r, new TernaryDotProduct(lanes, config.pipelineEvery()));
             row.inValid.set(inValid);
             row.activations.set(activations);
             row.codes.set(codes(config.encoding(), "row" + r, weights.bits(r * rowBits + rowBits - 1, r * rowBits), lanes));
             Reg accumulator = reg("accumulator" + r, sint(32), 0);
-            accumulator.enableWhen(row.outValid);
-            Signal base = mux(firstAtRoot, lit(0, sint(32)), accumulator);
-            accumulator.set(base.add(row.dot.sext(32)));
+            PlusMinusAdder accumulate = instance("accumulate" + r, new PlusMinusAdder(32));
+            accumulate.a.set(accumulator);
+            accumulate.aPositive.set(lit(1, bool()));
+            accumulate.b.set(row.sum.sext(32));
+            accumulate.bPositive.set(row.positive);
+            // INT32 wraps, as the golden model does.
+            Signal total = accumulate.sum.trunc(32);
+            // Written as clear-else-load-else-keep, not with a clock enable over the clear: synthesis then maps the
+            // clear onto the flip-flops' synchronous reset and the load onto their enable, with no LUT before them.
+            accumulator.set(mux(groupEnds, lit(0, sint(32)), mux(row.outValid, total, accumulator)));
             Output result = output("result" + r, sint(32));
-            result.set(accumulator);
+            result.set(total);
             outs.add(result);
-            rootValid = row.outValid;
         }
         results = Collections.unmodifiableList(outs);
-        Reg done = reg("done", bool(), 0);
-        done.set(rootValid.and(lastAtRoot));
-        outValid.set(done);
+        outValid.set(groupEnds);
     }
 
-    /** Cycles from a last tile at the inputs to {@code out_valid}: the tree's registers and the accumulator. */
+    /** Cycles from a last tile at the inputs to {@code out_valid}: the lane and tree registers (the accumulator adds without one). */
     public static int latency(AcceleratorConfig config) {
-        return TernaryDotProduct.latency(config.lanes(), config.pipelineEvery()) + 1;
+        return TernaryDotProduct.latency(config.lanes(), config.pipelineEvery());
     }
 
     /** {@code lanes} 2-bit codes, lane 0 in the low bits, from one row's packed weights. */

@@ -5,6 +5,7 @@ import dev.tern.accel.AcceleratorConfig;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The ternary matmul unit: {@code y = W . x} for a ternary {@code W} of {@code out x in} and INT8
@@ -27,8 +28,13 @@ public final class TernaryMatmulUnit extends MatmulUnit {
 
     private static Core core(AcceleratorConfig config) {
         TernaryMatVecCore core = new TernaryMatVecCore(config);
-        return new Core(core, core.inValid, core.inFirst, core.inLast, core.activations, core.weights, core.outValid,
+        return new Core(core, core.inValid, Optional.empty(), core.inLast, core.activations, core.weights, core.outValid,
                 core.results, TernaryMatVecCore.latency(config));
+    }
+
+    /** Words of the result FIFO: room for every result in flight. */
+    public static int resultFifoDepth(AcceleratorConfig config) {
+        return resultFifoDepth(TernaryMatVecCore.latency(config));
     }
 
     /** The generator parameters that name the unit's module, and any module wrapping it, in the Verilog header. */

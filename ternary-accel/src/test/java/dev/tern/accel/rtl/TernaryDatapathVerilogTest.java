@@ -9,6 +9,7 @@ import dev.tern.verilog.ToolRequirement;
 import dev.tern.verilog.VerilogEmitter;
 import dev.tern.verilog.tools.ExternalTool;
 import dev.tern.verilog.tools.VerilogChecks;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,7 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The datapath's Verilog: multiplier-free text, Verilator -Wall clean, no DSP after synth_xilinx, Icarus compiles. */
+/**
+ * The datapath's Verilog: multiplier-free text, Verilator -Wall clean, no DSP after synth_xilinx, Icarus compiles; its adders
+ * map onto the carry chain at one LUT per bit.
+ */
 class TernaryDatapathVerilogTest {
     @TempDir
     Path dir;
@@ -67,6 +71,19 @@ class TernaryDatapathVerilogTest {
     })
     void matmulUnitIsMultiplierFreeLintCleanAndWithoutDsp(int lanes, int rows, int every, WeightEncoding encoding) throws IOException {
         checkDesign(Elaborator.elaborate(() -> new TernaryMatmulUnit(new AcceleratorConfig(lanes, rows, every, encoding, 64, 16))));
+    }
+
+    @Test
+    void plusMinusAdderMapsToOneLutPerWordBitPlusTheGuard() throws IOException {
+        int width = 13;
+        List<Path> files = new ArrayList<>(VerilogEmitter.withoutSourceLocations()
+                .write(Elaborator.elaborate(() -> new PlusMinusAdder(width)), dir, VerilogEmitter.Layout.FILE_PER_MODULE).values());
+        ToolRequirement.require("yosys");
+        XilinxSynthesis synthesis = XilinxSynthesis.of(dir, files, "PlusMinusAdder_width" + width);
+        assertTrue(synthesis.run().succeeded(), synthesis.run().output());
+        // The sign select folds into the carry chain's propagate LUTs only while a reaches the chain unchanged.
+        assertTrue(synthesis.luts() <= width + 1, "LUTs of a " + width + "-bit plus-minus adder: " + synthesis.cells());
+        assertEquals(0, synthesis.dsps(), "DSP cells in " + synthesis.cells());
     }
 
     static String withoutComments(String verilog) {

@@ -48,7 +48,6 @@ class TernaryMatVecCoreSimTest {
                         cycle(sim, config, produced, out);
                     }
                     sim.poke("in_valid", 1);
-                    sim.poke("in_first", t == 0 ? 1 : 0);
                     sim.poke("in_last", t == tiles - 1 ? 1 : 0);
                     sim.pokeBig("activations", TileWords.activations(x, t * lanes, lanes));
                     sim.pokeBig("weights", TileWords.weights(config, codes, rowStart, t * lanes));
