@@ -1,5 +1,6 @@
 package dev.tern.sim;
 
+import dev.tern.hdl.ir.Clocking;
 import dev.tern.hdl.ir.Design;
 import dev.tern.sim.stimulus.RandomStimulus;
 import dev.tern.sim.stimulus.Stimulus;
@@ -154,10 +155,11 @@ public final class SimulationRun {
         if (!sim.netlist().isClocked()) {
             return (s, cycle) -> { };
         }
-        Port reset = sim.port("rst");
+        Port reset = sim.resetPort();
+        Clocking clocking = sim.netlist().clocking();
         return (s, cycle) -> {
             if (cycle <= 1) {
-                s.poke(reset, cycle == 0 ? 1 : 0);
+                s.poke(reset, clocking.resetLevel(cycle == 0));
             }
         };
     }
