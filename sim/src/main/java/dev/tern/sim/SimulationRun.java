@@ -20,7 +20,8 @@ import java.util.Map;
  * cancelled from another thread.
  *
  * <p>Inputs come from a {@link StimulusFile}, from {@link RandomStimulus} with a seed, or, with neither,
- * stay 0 except the reset, which is high in cycle 0 of a clocked design.
+ * stay 0 except the reset of a clocked design, asserted in cycle 0 and released from cycle 1 on ({@code rst}
+ * 1 then 0, an active-low {@code aresetn} 0 then 1).
  */
 public final class SimulationRun {
     /** Which engine to build. */

@@ -46,7 +46,8 @@ import java.util.stream.Collectors;
  *       otherwise), driven by {@link #step()}: one call is one rising edge. A clocked module
  *       ({@code ModuleDef.isClocked()}) has a synchronous reset input, {@code rst} asserted at 1 unless its
  *       {@code Clocking} says otherwise (AXI's {@code aresetn} is asserted at 0), a port to poke like any
- *       other (read only when {@code usesReset()}).</li>
+ *       other (read only when {@code usesReset()}). Inputs start at 0, as on a Verilog harness's bus, so an
+ *       active-low reset starts asserted until {@link #reset()} or a poke releases it.</li>
  *   <li><b>Registers.</b> At a rising edge, a register with a reset value loads it while the reset is
  *       asserted; otherwise, when its enable is absent or 1, it loads its next value. Registers without a
  *       reset value ignore the reset. Every register starts at 0.</li>

@@ -10,10 +10,16 @@ import dev.tern.hdl.ir.Design;
 import dev.tern.sim.stimulus.RandomStimulus;
 import dev.tern.sim.vcd.VcdSelection;
 import dev.tern.sim.vcd.VcdWriter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.IOException;
 import java.io.StringWriter;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -132,6 +138,24 @@ class ActiveLowResetTest {
             assertArrayEquals(outputs, batchOutputs, "frames carry the same aresetn levels as apply: "
                     + Arrays.toString(batchOutputs));
         }
+    }
+
+    @Test
+    void runWithoutStimulusAssertsTheResetLowOnceThenReleasesIt() {
+        SimulationRun.Result result = new SimulationRun(Elaborator.elaborate(AxiRegisters::new), SimulationRun.Settings.cycles(5))
+                .run((done, total) -> { });
+        assertEquals(BigInteger.valueOf(4), result.outputs().get("count"), "reset in the first of five edges");
+        assertEquals(BigInteger.valueOf(0xA), result.outputs().get("held_out"), "never enabled after its reset");
+    }
+
+    @Test
+    void stimulusFileReleasesTheResetByWritingOne(@TempDir Path dir) throws IOException {
+        Path stimulus = dir.resolve("axi.stim");
+        Files.writeString(stimulus, "d=3 en=1 *2\naresetn=1 *3\naresetn=0\naresetn=1 en=0\n");
+        SimulationRun.Result result = new SimulationRun(Elaborator.elaborate(AxiRegisters::new), SimulationRun.Settings.cycles(7)
+                .withStimulus(stimulus)).run((done, total) -> { });
+        assertEquals(BigInteger.valueOf(1), result.outputs().get("count"), "reset again in the sixth edge, counting in the seventh");
+        assertEquals(BigInteger.valueOf(0xA), result.outputs().get("held_out"), "the sixth edge reset it and the seventh was not enabled");
     }
 
     @ParameterizedTest
