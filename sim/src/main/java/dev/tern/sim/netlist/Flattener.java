@@ -131,9 +131,10 @@ public final class Flattener {
     }
 
     /**
-     * A register reset by an active-low reset input, as one without a reset: it loads its reset value
-     * whenever the input is 0, and otherwise what it loaded before. The engines then know only resets that
-     * are asserted high, so both simulate the polarity the same way.
+     * A register reset by an active-low reset input, as one without a reset: while the input is 0 its
+     * enable is forced high and its next value is the reset value; while it is 1 it behaves as declared.
+     * The engines then know only resets asserted high (and sim/compiler needs no change), so both simulate
+     * the polarity the same way.
      */
     private FlatNetlist.Register resetThroughData(FlatNetlist.Register register) {
         int resetValue = intern(new Node.Constant(register.resetValue()));
