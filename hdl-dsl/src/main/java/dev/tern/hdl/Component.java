@@ -1,6 +1,7 @@
 package dev.tern.hdl;
 
 import dev.tern.hdl.ir.Bits;
+import dev.tern.hdl.ir.Clocking;
 import dev.tern.hdl.ir.Expr;
 import dev.tern.hdl.ir.HwType;
 import dev.tern.hdl.ir.Net;
@@ -83,6 +84,16 @@ public abstract class Component {
     }
 
     // ---- declarations ----
+
+    /**
+     * Gives this module's implicit clock and reset other names and, if asked, an active-low reset, for
+     * instance {@link Clocking#AXI} ({@code aclk}, {@code aresetn}) for a module that goes into an AXI block
+     * design. The names become taken in this module. Submodules keep their own clocking; each instance's
+     * reset is driven from this module's, inverted where the polarities differ.
+     */
+    protected final void clocking(Clocking clocking) {
+        builder.clocking(clocking, SourceLocator.caller());
+    }
 
     protected final Input input(String name, HwType type) {
         Input in = builder.input(name, type, SourceLocator.caller());

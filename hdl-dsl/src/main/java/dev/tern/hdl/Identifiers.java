@@ -1,5 +1,7 @@
 package dev.tern.hdl;
 
+import dev.tern.hdl.ir.Clocking;
+
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -9,7 +11,7 @@ final class Identifiers {
 
     /** Verilog-2005 and SystemVerilog keywords (Verilator reads Verilog with SystemVerilog keywords), plus our implicit ports. */
     private static final Set<String> RESERVED = Set.of(
-            "clk", "rst",
+            Clocking.STANDARD.clock(), Clocking.STANDARD.reset(),
             "always", "and", "assign", "automatic", "begin", "buf", "bufif0", "bufif1", "case", "casex", "casez",
             "cell", "cmos", "config", "deassign", "default", "defparam", "design", "disable", "edge", "else", "end",
             "endcase", "endconfig", "endfunction", "endgenerate", "endmodule", "endprimitive", "endspecify",

@@ -2,6 +2,7 @@ package dev.tern.hdl;
 
 import dev.tern.hdl.ir.BinaryOp;
 import dev.tern.hdl.ir.Bits;
+import dev.tern.hdl.ir.Clocking;
 import dev.tern.hdl.ir.CombinationalGraph;
 import dev.tern.hdl.ir.Expr;
 import dev.tern.hdl.ir.HwType;
@@ -45,6 +46,9 @@ final class ModuleBuilder {
     private final Map<Component, ModuleDef> childDefinitions = new IdentityHashMap<>();
     private final Map<Component, SourceLocation> childLocations = new IdentityHashMap<>();
     private final Map<String, String> parameters = new LinkedHashMap<>();
+    private Clocking clocking = Clocking.STANDARD;
+    /** Where the component declared its own clocking, or null while it keeps the standard one. */
+    private SourceLocation clockingDeclaredAt;
 
     private final Block root = new Block();
     private final Deque<Block> openBlocks = new ArrayDeque<>(List.of(root));
@@ -153,6 +157,22 @@ final class ModuleBuilder {
 
     Map<String, String> parameters() {
         return parameters;
+    }
+
+    /** Names the implicit clock and reset and sets the reset's polarity; the names become taken in this module. */
+    void clocking(Clocking declared, SourceLocation location) {
+        if (clockingDeclaredAt != null) {
+            throw new HdlException(location, "the clocking of " + component.describe() + " is declared twice (first at "
+                    + clockingDeclaredAt + ")");
+        }
+        if (!declared.clock().equals(Clocking.STANDARD.clock())) {
+            declareName(declared.clock(), location);
+        }
+        if (!declared.reset().equals(Clocking.STANDARD.reset())) {
+            declareName(declared.reset(), location);
+        }
+        clocking = declared;
+        clockingDeclaredAt = location;
     }
 
     void addInstance(String name, Component child, ModuleDef def, SourceLocation location) {
@@ -273,7 +293,11 @@ final class ModuleBuilder {
         }
         ModuleDef def = new ModuleDef(name, component.getClass().getName(), parameters,
                 component.definedAt, ports, wires, registers,
-                memories, instances, assigns, updates, memoryWrites, memoryReads);
+                memories, instances, assigns, updates, memoryWrites, memoryReads, clocking);
+        if (clockingDeclaredAt != null && !def.isClocked()) {
+            throw new HdlException(clockingDeclaredAt, component.describe() + " declares its clock " + clocking.clock()
+                    + " and reset " + clocking.reset() + " but has no registers, memories or clocked submodules to use them");
+        }
         List<String> loop = new CombinationalGraph(def, throughPaths).findLoop();
         if (!loop.isEmpty()) {
             throw new HdlException(locationOf(loop.get(0)), "combinational loop in " + component.describe() + ": "

@@ -9,7 +9,7 @@ import java.math.BigInteger;
  * Verilog simulator process. Drivers of generated hardware are written against this, so one driver runs
  * the same design on every engine.
  *
- * <p>The semantics are the {@link Simulator}'s: {@link #step()} is one rising edge of {@code clk};
+ * <p>The semantics are the {@link Simulator}'s: {@link #step()} is one rising edge of the clock;
  * a peek after a poke sees its effect in the same cycle; values are numbers of the port's type (or its
  * raw bits), sign-extended when read from an SInt.
  */
@@ -34,7 +34,7 @@ public interface CycleSimulation extends AutoCloseable {
     /** One rising edge of the clock. */
     void step();
 
-    /** One cycle with {@code rst} high, then {@code rst} low again. */
+    /** One cycle with the reset asserted ({@code rst} high, an active-low reset low), then released again. */
     void reset();
 
     @Override

@@ -1,5 +1,6 @@
 package dev.tern.sim;
 
+import dev.tern.hdl.ir.Clocking;
 import dev.tern.hdl.ir.Design;
 import dev.tern.sim.stimulus.RandomStimulus;
 import dev.tern.sim.stimulus.Stimulus;
@@ -19,7 +20,8 @@ import java.util.Map;
  * cancelled from another thread.
  *
  * <p>Inputs come from a {@link StimulusFile}, from {@link RandomStimulus} with a seed, or, with neither,
- * stay 0 except the reset, which is high in cycle 0 of a clocked design.
+ * stay 0 except the reset of a clocked design, asserted in cycle 0 and released from cycle 1 on ({@code rst}
+ * 1 then 0, an active-low {@code aresetn} 0 then 1).
  */
 public final class SimulationRun {
     /** Which engine to build. */
@@ -154,10 +156,11 @@ public final class SimulationRun {
         if (!sim.netlist().isClocked()) {
             return (s, cycle) -> { };
         }
-        Port reset = sim.port("rst");
+        Port reset = sim.resetPort();
+        Clocking clocking = sim.netlist().clocking();
         return (s, cycle) -> {
             if (cycle <= 1) {
-                s.poke(reset, cycle == 0 ? 1 : 0);
+                s.poke(reset, clocking.resetLevel(cycle == 0));
             }
         };
     }

@@ -3,7 +3,6 @@ package dev.tern.sim;
 import dev.tern.hdl.ir.Bits;
 import dev.tern.hdl.ir.Design;
 import dev.tern.hdl.ir.HwType;
-import dev.tern.hdl.ir.ModuleDef;
 import dev.tern.sim.compiler.CompiledEngine;
 import dev.tern.sim.compiler.JavaSourceCompiler;
 import dev.tern.sim.engine.Engine;
@@ -43,12 +42,15 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li><b>Values.</b> Two-state; each operator's width, wrap-around, signedness and shifts are the IR's
  *       ({@code BinaryOp}, {@code UnaryOp}, {@code ExprEvaluator} in hdl-dsl).</li>
- *   <li><b>Clock and reset.</b> One clock {@code clk}, driven by {@link #step()}: one call is one rising
- *       edge. A clocked module ({@code ModuleDef.isClocked()}) has the synchronous, active-high reset
- *       input {@code rst}, a port to poke like any other (read only when {@code usesReset()}).</li>
- *   <li><b>Registers.</b> At a rising edge, a register with a reset value loads it when {@code rst} is 1;
- *       otherwise, when its enable is absent or 1, it loads its next value. Registers without a reset value
- *       ignore {@code rst}. Every register starts at 0.</li>
+ *   <li><b>Clock and reset.</b> One clock ({@code clk} unless the top's {@code Clocking} names it
+ *       otherwise), driven by {@link #step()}: one call is one rising edge. A clocked module
+ *       ({@code ModuleDef.isClocked()}) has a synchronous reset input, {@code rst} asserted at 1 unless its
+ *       {@code Clocking} says otherwise (AXI's {@code aresetn} is asserted at 0), a port to poke like any
+ *       other (read only when {@code usesReset()}). Inputs start at 0, as on a Verilog harness's bus, so an
+ *       active-low reset starts asserted until {@link #reset()} or a poke releases it.</li>
+ *   <li><b>Registers.</b> At a rising edge, a register with a reset value loads it while the reset is
+ *       asserted; otherwise, when its enable is absent or 1, it loads its next value. Registers without a
+ *       reset value ignore the reset. Every register starts at 0.</li>
  *   <li><b>Memories</b> start at their init words, or all zeros. At a rising edge, each read port whose
  *       enable is absent or 1 loads the word at its address into its data signal, which holds it until the
  *       next such edge (and starts at 0); reads are read-first, they see the memory before this edge's
@@ -98,7 +100,7 @@ public final class Simulator implements CycleSimulation {
         this.values = engine.state().values();
         Port resetPort = null;
         if (netlist.isClocked()) {
-            resetPort = port(ModuleDef.RESET, HwType.bool(), netlist.resetNode(), true);
+            resetPort = port(netlist.clocking().reset(), HwType.bool(), netlist.resetNode(), true);
             ports.put(resetPort.name(), resetPort);
         }
         this.reset = resetPort;
@@ -157,7 +159,7 @@ public final class Simulator implements CycleSimulation {
         return cycle;
     }
 
-    /** The top module's ports: {@code rst} first in a clocked design, then in declaration order. */
+    /** The top module's ports: the reset first in a clocked design, then in declaration order. */
     public List<Port> ports() {
         return List.copyOf(ports.values());
     }
@@ -176,8 +178,8 @@ public final class Simulator implements CycleSimulation {
         if (p != null) {
             return p;
         }
-        if (name.equals(ModuleDef.CLOCK)) {
-            throw new SimulationException(ModuleDef.CLOCK + " is not a port to poke: step() drives the clock of " + netlist.name());
+        if (netlist.isClocked() && name.equals(netlist.clocking().clock())) {
+            throw new SimulationException(name + " is not a port to poke: step() drives the clock of " + netlist.name());
         }
         throw new SimulationException("design " + netlist.name() + " has no port '" + name + "'; its ports are "
                 + String.join(", ", ports.keySet()));
@@ -501,15 +503,25 @@ public final class Simulator implements CycleSimulation {
         }
     }
 
-    /** One cycle with {@code rst} high, then {@code rst} low again. */
+    /** One cycle with the reset asserted ({@code rst} high, {@code aresetn} low), then released again. */
     @Override
     public void reset() {
+        Port port = resetPort();
+        poke(port, netlist.clocking().resetLevel(true));
+        step();
+        poke(port, netlist.clocking().resetLevel(false));
+    }
+
+    /**
+     * The implicit reset input, {@code rst} or the name the top's {@code Clocking} gives it.
+     *
+     * @throws SimulationException for a design without a clock
+     */
+    public Port resetPort() {
         if (reset == null) {
             throw new SimulationException("design " + netlist.name() + " has no clock, so no reset");
         }
-        poke(reset, 1);
-        step();
-        poke(reset, 0);
+        return reset;
     }
 
     /**

@@ -50,32 +50,35 @@ public final class PinHarness {
         if (outputBits() == 0) {
             throw new SynthException(top.name() + " has no outputs; synthesis would remove all of its logic");
         }
+        // The harness's clock and reset pins carry the core's names and levels straight through.
+        String clock = top.clocking().clock();
+        String reset = top.clocking().reset();
         StringBuilder v = new StringBuilder();
         v.append("// ").append(name()).append(": ").append(top.name())
                 .append("'s ports through shift registers, for place and route out of context\n");
         v.append("module ").append(name()).append(" (\n")
-                .append("    input  wire ").append(ModuleDef.CLOCK).append(",\n")
-                .append("    input  wire ").append(ModuleDef.RESET).append(",\n")
+                .append("    input  wire ").append(clock).append(",\n")
+                .append("    input  wire ").append(reset).append(",\n")
                 .append("    input  wire ").append(SHIFT_IN).append(",\n")
                 .append("    input  wire ").append(CAPTURE).append(",\n")
                 .append("    output wire ").append(SHIFT_OUT).append("\n")
                 .append(");\n");
         List<String> connections = new ArrayList<>();
         if (top.isClocked()) {
-            connections.add("." + ModuleDef.CLOCK + "(" + ModuleDef.CLOCK + ")");
-            connections.add("." + ModuleDef.RESET + "(" + ModuleDef.RESET + ")");
+            connections.add("." + clock + "(" + clock + ")");
+            connections.add("." + reset + "(" + reset + ")");
         }
         int in = inputBits();
         if (in > 0) {
             v.append("    reg [").append(in - 1).append(":0] in_chain;\n")
-                    .append("    always @(posedge ").append(ModuleDef.CLOCK).append(") in_chain <= (in_chain << 1) | ")
+                    .append("    always @(posedge ").append(clock).append(") in_chain <= (in_chain << 1) | ")
                     .append(SHIFT_IN).append(";\n");
             connections.addAll(slices(top.inputs(), "in_chain"));
         }
         int out = outputBits();
         v.append("    wire [").append(out - 1).append(":0] outs;\n")
                 .append("    reg [").append(out - 1).append(":0] out_chain;\n")
-                .append("    always @(posedge ").append(ModuleDef.CLOCK).append(") out_chain <= ").append(CAPTURE)
+                .append("    always @(posedge ").append(clock).append(") out_chain <= ").append(CAPTURE)
                 .append(" ? outs : (out_chain << 1);\n")
                 .append("    assign ").append(SHIFT_OUT).append(" = out_chain[").append(out - 1).append("];\n");
         connections.addAll(slices(top.outputs(), "outs"));

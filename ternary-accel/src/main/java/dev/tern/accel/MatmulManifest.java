@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tern.hdl.ir.Clocking;
 import dev.tern.hdl.ir.Design;
 import dev.tern.hdl.ir.Memory;
 import dev.tern.hdl.ir.ModuleDef;
@@ -37,8 +38,9 @@ public final class MatmulManifest {
     /** Adds {@code clocking}, {@code ports} (the top module's, in order) and {@code memories} (of every module). */
     public static void addInterface(ObjectNode root, Design design) {
         ObjectNode clocking = root.putObject("clocking");
-        clocking.put("clock", ModuleDef.CLOCK);
-        clocking.put("reset", ModuleDef.RESET + " (synchronous, active high)");
+        Clocking implicit = design.top().clocking();
+        clocking.put("clock", implicit.clock());
+        clocking.put("reset", implicit.reset() + " (synchronous, " + implicit.resetPolarity() + ")");
         ArrayNode ports = root.putArray("ports");
         for (Net.Port port : design.top().ports()) {
             ObjectNode p = ports.addObject();

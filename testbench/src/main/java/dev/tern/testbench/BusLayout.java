@@ -1,8 +1,8 @@
 package dev.tern.testbench;
 
+import dev.tern.hdl.ir.Clocking;
 import dev.tern.hdl.ir.Design;
 import dev.tern.hdl.ir.HwType;
-import dev.tern.hdl.ir.ModuleDef;
 import dev.tern.sim.Probe;
 import dev.tern.sim.Simulator;
 import dev.tern.sim.ops.WideOps;
@@ -33,7 +33,7 @@ public final class BusLayout {
      *
      * @param instance the instance name in the Verilog top, also the prefix of its module names
      * @param design   the design with its modules renamed by that prefix
-     * @param inputs   its input ports in the simulator's port order ({@code rst} first when clocked)
+     * @param inputs   its input ports in the simulator's port order (the reset first when clocked)
      * @param outputs  its output ports, then its probed signals
      * @param probes   how many of the outputs, at the end, are probes
      */
@@ -47,12 +47,17 @@ public final class BusLayout {
             return design.top().isClocked();
         }
 
-        /** The slot of {@code rst}, present in a clocked design. */
-        public java.util.Optional<Slot> reset() {
-            return clocked() ? inputs.stream().filter(s -> s.signal().equals(ModuleDef.RESET)).findFirst() : java.util.Optional.empty();
+        /** The names of the top's clock and reset and the reset's polarity. */
+        public Clocking clocking() {
+            return design.top().clocking();
         }
 
-        /** The inputs other than {@code rst}: those that random stimulus fills, in port order. */
+        /** The slot of the reset ({@code rst}, {@code aresetn}, ...), present in a clocked design. */
+        public java.util.Optional<Slot> reset() {
+            return clocked() ? inputs.stream().filter(s -> s.signal().equals(clocking().reset())).findFirst() : java.util.Optional.empty();
+        }
+
+        /** The inputs other than the reset: those that random stimulus fills, in port order. */
         public List<Slot> dataInputs() {
             java.util.Optional<Slot> reset = reset();
             return inputs.stream().filter(s -> reset.isEmpty() || s != reset.get()).toList();

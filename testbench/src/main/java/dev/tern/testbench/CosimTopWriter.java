@@ -46,7 +46,7 @@ final class CosimTopWriter {
             }
             List<String> connections = new ArrayList<>();
             if (dut.clocked()) {
-                connections.add(".clk(clk)");
+                connections.add("." + dut.clocking().clock() + "(clk)");
             }
             for (BusLayout.Slot in : dut.inputs()) {
                 connections.add("." + in.signal() + "(in_bus[" + 64 * in.word() + " +: " + in.type().width() + "])");

@@ -154,7 +154,7 @@ public final class Cosimulation {
         final BusLayout.Dut dut;
         final Port[][] inputs;
         final Probe[][] outputs;
-        /** The input slot of {@code rst}, or null when the design has no reset to wait for. */
+        /** The input slot of the reset, or null when the design has no reset to wait for. */
         final BusLayout.Slot reset;
         /**
          * False until a reset has reached a rising edge: before that, registers with a reset value hold
@@ -208,7 +208,7 @@ public final class Cosimulation {
 
         Optional<Mismatch> compare(Chunk chunk, int c, String tool, Chunk previous) {
             if (!resetDone) {
-                resetDone = (chunk.inputs[c * layout.inputWords() + reset.word()] & 1) != 0;
+                resetDone = dut.clocking().resetAsserted(chunk.inputs[c * layout.inputWords() + reset.word()]);
                 return Optional.empty();
             }
             int base = c * layout.outputWords();

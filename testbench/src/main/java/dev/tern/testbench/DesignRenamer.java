@@ -37,7 +37,7 @@ final class DesignRenamer {
         }
         ModuleDef copy = new ModuleDef(prefix + m.name(), m.generator(), m.parameters(), m.location(), m.ports(),
                 m.wires(), m.registers(), m.memories(), instances, m.assigns(), m.registerUpdates(), m.memoryWrites(),
-                m.memoryReads());
+                m.memoryReads(), m.clocking());
         renamed.put(m, copy);
         return copy;
     }

@@ -1,5 +1,6 @@
 package dev.tern.testbench;
 
+import dev.tern.hdl.ir.Clocking;
 import dev.tern.sim.ops.WideOps;
 
 import java.util.ArrayList;
@@ -28,7 +29,9 @@ final class IcarusSpeedBench {
                 fill.add("            draw(word); row[" + 64 * (slot.word() + w) + " +: 64] = word" + mask + ";");
             }
         }
-        dut.reset().ifPresent(r -> fill.add("            row[" + 64 * r.word() + " +: 64] = (r == 0) ? 64'd1 : 64'd0;"));
+        Clocking clocking = dut.clocking();
+        dut.reset().ifPresent(r -> fill.add("            row[" + 64 * r.word() + " +: 64] = (r == 0) ? 64'd" + clocking.resetLevel(true)
+                + " : 64'd" + clocking.resetLevel(false) + ";"));
         return """
                 module %1$s;
                     reg clk = 1'b0;

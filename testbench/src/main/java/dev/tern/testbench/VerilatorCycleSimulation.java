@@ -1,5 +1,6 @@
 package dev.tern.testbench;
 
+import dev.tern.hdl.ir.Clocking;
 import dev.tern.hdl.ir.Design;
 import dev.tern.hdl.ir.HwType;
 import dev.tern.sim.CycleSimulation;
@@ -35,6 +36,7 @@ public final class VerilatorCycleSimulation implements CycleSimulation {
     private final int outputWords;
     private final Map<String, BusLayout.Slot> inputs = new LinkedHashMap<>();
     private final Map<String, BusLayout.Slot> outputs = new LinkedHashMap<>();
+    private final Clocking clocking;
     private final BusLayout.Slot reset;
     /** Input buses of the queued cycles, then of the current one. */
     private long[] queued;
@@ -52,6 +54,7 @@ public final class VerilatorCycleSimulation implements CycleSimulation {
         dut.inputs().forEach(s -> inputs.put(s.signal(), s));
         dut.outputs().forEach(s -> outputs.put(s.signal(), s));
         this.reset = dut.reset().orElse(null);
+        this.clocking = dut.clocking();
         this.inputWords = layout.inputWords();
         this.outputWords = layout.outputWords();
         this.queued = new long[inputWords * 16];
@@ -144,9 +147,9 @@ public final class VerilatorCycleSimulation implements CycleSimulation {
         if (reset == null) {
             throw new SimulationException("design " + design.top().name() + " has no clock, so no reset");
         }
-        poke(reset.signal(), 1);
+        poke(reset.signal(), clocking.resetLevel(true));
         step();
-        poke(reset.signal(), 0);
+        poke(reset.signal(), clocking.resetLevel(false));
     }
 
     @Override

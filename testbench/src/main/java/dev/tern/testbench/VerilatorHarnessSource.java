@@ -58,6 +58,8 @@ final class VerilatorHarnessSource {
                 static const int DATA_COUNT[] = {%6$s};
                 static const uint64_t DATA_MASK[] = {%7$s};
                 static const int RESET_WORD = %8$d;
+                static const uint64_t RESET_ASSERTED = %9$d;
+                static const uint64_t RESET_RELEASED = %10$d;
 
                 // The falling edge is folded into the next cycle's evaluation: nothing in the designs reacts to it.
                 static void setInputs(%1$s* top, const uint64_t* in) {
@@ -142,7 +144,7 @@ final class VerilatorHarnessSource {
                             row[DATA_WORD[p] + DATA_COUNT[p] - 1] &= DATA_MASK[p];
                         }
                         if (RESET_WORD >= 0) {
-                            row[RESET_WORD] = r == 0 ? 1 : 0;
+                            row[RESET_WORD] = r == 0 ? RESET_ASSERTED : RESET_RELEASED;
                         }
                     }
                     uint64_t out[OUT_WORDS];
@@ -204,7 +206,8 @@ final class VerilatorHarnessSource {
                     return status;
                 }
                 """.formatted(cls, layout.inputWords(), layout.outputWords(), dataWords.size(),
-                join(dataWords), join(dataCounts), join(dataMasks), resetWord);
+                join(dataWords), join(dataCounts), join(dataMasks), resetWord,
+                first.clocking().resetLevel(true), first.clocking().resetLevel(false));
     }
 
     /** C++ rejects an empty braced array initialiser for an array of unknown size; a dummy 0 is never read. */

@@ -1,12 +1,16 @@
 package dev.tern.verilog;
 
 import dev.tern.hdl.ir.Bits;
+import dev.tern.hdl.ir.Clocking;
 import dev.tern.hdl.ir.Expr;
+import dev.tern.hdl.ir.HwType;
 import dev.tern.hdl.ir.Instance;
 import dev.tern.hdl.ir.Memory;
 import dev.tern.hdl.ir.ModuleDef;
 import dev.tern.hdl.ir.Net;
 import dev.tern.hdl.ir.RegisterUpdate;
+import dev.tern.hdl.ir.SourceLocation;
+import dev.tern.hdl.ir.UnaryOp;
 
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -26,8 +30,8 @@ final class ModuleWriter {
         this.module = module;
         this.locations = locations;
         Map<String, Integer> widths = new LinkedHashMap<>();
-        widths.put(ModuleDef.CLOCK, 1);
-        widths.put(ModuleDef.RESET, 1);
+        widths.put(module.clocking().clock(), 1);
+        widths.put(module.clocking().reset(), 1);
         module.ports().forEach(p -> widths.put(p.name(), p.type().width()));
         module.wires().forEach(w -> widths.put(w.name(), w.type().width()));
         module.registers().forEach(r -> widths.put(r.name(), r.type().width()));
@@ -73,7 +77,7 @@ final class ModuleWriter {
             out.append("// parameters: ").append(String.join(", ", params)).append('\n');
         }
         if (module.isClocked()) {
-            out.append("// clock: clk (rising edge); reset: rst (synchronous, active high)\n");
+            out.append("// ").append(module.clocking().describe()).append('\n');
         }
     }
 
@@ -108,8 +112,9 @@ final class ModuleWriter {
     private List<String> portDeclarations() {
         List<String> ports = new ArrayList<>();
         if (module.isClocked()) {
-            ports.add(INDENT + "input  wire clk");
-            ports.add(unusedWrapped(ModuleDef.RESET, 1, INDENT + "input  wire rst", true));
+            Clocking clocking = module.clocking();
+            ports.add(INDENT + "input  wire " + clocking.clock());
+            ports.add(unusedWrapped(clocking.reset(), 1, INDENT + "input  wire " + clocking.reset(), true));
         }
         for (Net.Port p : module.ports()) {
             String decl = INDENT + (p.isInput() ? "input  wire " : "output wire ") + ExpressionWriter.range(p.type()) + p.name();
@@ -199,10 +204,10 @@ final class ModuleWriter {
             for (RegisterUpdate u : updates) {
                 nexts.add(u.register().name() + " <= " + expressions.top(u.next()) + ";");
             }
-            lines.add(INDENT + "always @(posedge clk) begin");
+            lines.add(INDENT + alwaysAtEdge());
             String inner = INDENT + INDENT;
             if (reset) {
-                lines.add(inner + "if (" + expressions.top(resetRef()) + ") begin");
+                lines.add(inner + "if (" + expressions.top(resetAsserted(module.clocking())) + ") begin");
                 for (RegisterUpdate u : updates) {
                     lines.add(inner + INDENT + u.register().name() + " <= " + ExpressionWriter.literal(u.register().resetValue()) + ";");
                 }
@@ -248,7 +253,7 @@ final class ModuleWriter {
             lines.addAll(memoryInit(m));
             List<Memory.Write> writes = module.memoryWrites().stream().filter(w -> w.memory().name().equals(m.name())).toList();
             if (!writes.isEmpty()) {
-                lines.add(INDENT + "always @(posedge clk) begin");
+                lines.add(INDENT + alwaysAtEdge());
                 for (Memory.Write w : writes) {
                     String store = m.name() + "[" + expressions.top(w.address()) + "] <= " + expressions.top(w.data()) + ";";
                     if (w.enable() == null) {
@@ -264,7 +269,7 @@ final class ModuleWriter {
                     continue;
                 }
                 String load = r.data().name() + " <= " + m.name() + "[" + expressions.top(r.address()) + "];";
-                lines.add(INDENT + "always @(posedge clk) begin");
+                lines.add(INDENT + alwaysAtEdge());
                 lines.add(INDENT + INDENT + (r.enable() == null ? load : "if (" + expressions.top(r.enable()) + ") " + load));
                 lines.add(INDENT + "end");
             }
@@ -300,8 +305,9 @@ final class ModuleWriter {
             }
             List<String> connections = new ArrayList<>();
             if (inst.module().isClocked()) {
-                connections.add(".clk(" + expressions.top(clockRef()) + ")");
-                connections.add(".rst(" + expressions.top(resetRef()) + ")");
+                Clocking child = inst.module().clocking();
+                connections.add("." + child.clock() + "(" + expressions.top(input(module.clocking().clock())) + ")");
+                connections.add("." + child.reset() + "(" + expressions.top(resetLevelFor(child)) + ")");
             }
             for (Net.Port p : inst.module().ports()) {
                 String value = p.isInput() ? expressions.top(inst.inputs().get(p.name())) : inst.name() + "_" + p.name();
@@ -316,11 +322,24 @@ final class ModuleWriter {
         return lines;
     }
 
-    private static Expr clockRef() {
-        return new Expr.Ref(new Net.Port(ModuleDef.CLOCK, dev.tern.hdl.ir.HwType.bool(), Net.Direction.INPUT, dev.tern.hdl.ir.SourceLocation.UNKNOWN));
+    private String alwaysAtEdge() {
+        return "always @(posedge " + module.clocking().clock() + ") begin";
     }
 
-    private static Expr resetRef() {
-        return new Expr.Ref(new Net.Port(ModuleDef.RESET, dev.tern.hdl.ir.HwType.bool(), Net.Direction.INPUT, dev.tern.hdl.ir.SourceLocation.UNKNOWN));
+    /** This module's reset as a condition that is true while the reset is asserted. */
+    private static Expr resetAsserted(Clocking clocking) {
+        Expr pin = input(clocking.reset());
+        return clocking.resetActiveLow() ? new Expr.Unary(UnaryOp.NOT, pin) : pin;
+    }
+
+    /** The level a submodule's reset input gets: this module's reset, inverted where the polarities differ. */
+    private Expr resetLevelFor(Clocking child) {
+        Expr pin = input(module.clocking().reset());
+        return child.resetActiveLow() == module.clocking().resetActiveLow() ? pin : new Expr.Unary(UnaryOp.NOT, pin);
+    }
+
+    /** A one-bit input of this module that the IR leaves implicit: the clock or the reset. */
+    private static Expr input(String name) {
+        return new Expr.Ref(new Net.Port(name, HwType.bool(), Net.Direction.INPUT, SourceLocation.UNKNOWN));
     }
 }

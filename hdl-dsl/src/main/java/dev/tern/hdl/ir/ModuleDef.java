@@ -9,20 +9,20 @@ import java.util.Map;
  * One elaborated module definition: ports, internal nets, and how each is driven. Combinational
  * drivers ({@code assigns}) cover every output port and wire exactly once; each register has one
  * update; each memory port is listed once. Modules with registers, memories or clocked submodules
- * have an implicit clock {@code clk} and synchronous active-high reset {@code rst}.
+ * have an implicit clock and synchronous reset, named and polarised by {@code clocking} ({@code clk} and
+ * active-high {@code rst} unless the module declares otherwise).
  *
  * @param generator  the Java class that generated the module
  * @param parameters the generator's parameters, in declaration order, as they should be reported
+ * @param clocking   the names of the implicit clock and reset and the reset's polarity, read only when clocked
  */
 public record ModuleDef(String name, String generator, Map<String, String> parameters, SourceLocation location,
                         List<Net.Port> ports, List<Net.Wire> wires, List<Net.Reg> registers, List<Memory> memories,
                         List<Instance> instances, Map<Net, Expr> assigns, List<RegisterUpdate> registerUpdates,
-                        List<Memory.Write> memoryWrites, List<Memory.Read> memoryReads) {
-
-    public static final String CLOCK = "clk";
-    public static final String RESET = "rst";
+                        List<Memory.Write> memoryWrites, List<Memory.Read> memoryReads, Clocking clocking) {
 
     public ModuleDef {
+        java.util.Objects.requireNonNull(clocking, "clocking");
         parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
         ports = List.copyOf(ports);
         wires = List.copyOf(wires);
@@ -37,10 +37,10 @@ public record ModuleDef(String name, String generator, Map<String, String> param
 
     public ModuleDef withName(String newName) {
         return new ModuleDef(newName, generator, parameters, location, ports, wires, registers, memories, instances,
-                assigns, registerUpdates, memoryWrites, memoryReads);
+                assigns, registerUpdates, memoryWrites, memoryReads, clocking);
     }
 
-    /** True when the module needs the implicit clock and reset. */
+    /** True when the module needs the implicit clock and reset ({@link #clocking()} names them). */
     public boolean isClocked() {
         return !registers.isEmpty() || !memories.isEmpty() || instances.stream().anyMatch(i -> i.module().isClocked());
     }

@@ -11,6 +11,7 @@ import dev.tern.hdl.Signal;
 import dev.tern.hdl.SwitchChain;
 import dev.tern.hdl.WhenChain;
 import dev.tern.hdl.Wire;
+import dev.tern.hdl.ir.Clocking;
 import dev.tern.hdl.ir.SourceLocation;
 import org.junit.jupiter.api.Test;
 
@@ -331,6 +332,48 @@ class MisuseErrorsTest {
         failsAtMark(() -> new Component() {{
             mark(); input("clk", bool());
         }}, "name 'clk' is reserved");
+    }
+
+    @Test
+    void clockingDeclaredTwice() {
+        String message = failsAtMark(() -> new Component() {{
+            reg("r", bool(), 0).set(lit(1, bool()));
+            clocking(Clocking.AXI);
+            mark(); clocking(Clocking.STANDARD);
+        }}, "clocking", "declared twice");
+        assertContains(message, "first at " + FILE + ":" + line(-1));
+    }
+
+    @Test
+    void clockingOfACombinationalModule() {
+        failsAtMark(() -> new Component() {{
+            Input a = input("a", bool());
+            mark(); clocking(Clocking.AXI);
+            output("y", bool()).set(a);
+        }}, "declares its clock aclk and reset aresetn", "no registers, memories or clocked submodules");
+    }
+
+    @Test
+    void resetNameTakenByAPort() {
+        failsAtMark(() -> new Component() {{
+            input("aresetn", bool());
+            mark(); clocking(Clocking.AXI);
+        }}, "name 'aresetn' is already used");
+    }
+
+    @Test
+    void portNamedAfterTheDeclaredClock() {
+        failsAtMark(() -> new Component() {{
+            clocking(Clocking.AXI);
+            mark(); input("aclk", bool());
+        }}, "name 'aclk' is already used");
+    }
+
+    @Test
+    void clockNameThatIsNotAnIdentifier() {
+        failsAtMark(() -> new Component() {{
+            mark(); clocking(new Clocking("a clk", "aresetn", true));
+        }}, "name 'a clk' is not an identifier");
     }
 
     @Test

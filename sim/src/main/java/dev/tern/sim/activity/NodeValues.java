@@ -33,7 +33,7 @@ final class NodeValues {
             named.putIfAbsent(port.node(), simulator.port(port.name()));
         }
         if (netlist.isClocked()) {
-            named.putIfAbsent(netlist.resetNode(), simulator.port("rst"));
+            named.putIfAbsent(netlist.resetNode(), simulator.resetPort());
         }
     }
 

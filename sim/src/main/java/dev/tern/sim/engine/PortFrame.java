@@ -56,7 +56,7 @@ public final class PortFrame {
     public static PortFrame inputs(FlatNetlist netlist, SlotLayout layout) {
         List<Entry> entries = new ArrayList<>();
         if (netlist.isClocked()) {
-            add(entries, "rst", netlist.resetNode(), netlist, layout);
+            add(entries, netlist.clocking().reset(), netlist.resetNode(), netlist, layout);
         }
         for (FlatNetlist.Port p : netlist.ports()) {
             if (p.isInput()) {

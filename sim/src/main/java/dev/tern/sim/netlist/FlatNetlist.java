@@ -1,6 +1,7 @@
 package dev.tern.sim.netlist;
 
 import dev.tern.hdl.ir.Bits;
+import dev.tern.hdl.ir.Clocking;
 import dev.tern.hdl.ir.Design;
 import dev.tern.hdl.ir.HwType;
 
@@ -14,7 +15,10 @@ import java.util.List;
  *
  * @param nodes      every node, operands first
  * @param ports      the top module's ports, inputs as {@link Node.Input} leaves, in declaration order
- * @param resetNode  the {@link Node.Input} of the implicit reset, or -1 when the design is not clocked
+ * @param resetNode  the {@link Node.Input} of the top's implicit reset, or -1 when the design is not clocked;
+ *                   registers load their reset values while it is 1. A top whose reset is active low has
+ *                   no register with a reset value here: the flattener folds that reset into each
+ *                   register's next value and enable
  * @param writePorts memory writes in the order they apply within an edge (a later one wins)
  * @param top        the scope of the top module, with the hierarchy below it
  */
@@ -39,6 +43,11 @@ public record FlatNetlist(Design design, List<Node> nodes, List<Port> ports, int
 
     public boolean isClocked() {
         return resetNode != NONE;
+    }
+
+    /** The names of the top's clock and reset and the reset's polarity. */
+    public Clocking clocking() {
+        return design.top().clocking();
     }
 
     public Node node(int index) {
@@ -97,9 +106,10 @@ public record FlatNetlist(Design design, List<Node> nodes, List<Port> ports, int
      * One module instance: the top (named after its module) or a submodule (named after its instance),
      * the signals declared in it and its own submodules.
      *
-     * @param clocked whether the module has the implicit clock and reset ports
+     * @param clocked  whether the module has the implicit clock and reset ports
+     * @param clocking their names and the reset's polarity
      */
-    public record Scope(String name, String module, boolean clocked, List<Signal> signals, List<Scope> children) {
+    public record Scope(String name, String module, boolean clocked, Clocking clocking, List<Signal> signals, List<Scope> children) {
         public Scope {
             signals = List.copyOf(signals);
             children = List.copyOf(children);

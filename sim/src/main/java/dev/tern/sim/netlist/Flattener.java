@@ -10,6 +10,7 @@ import dev.tern.hdl.ir.Memory;
 import dev.tern.hdl.ir.ModuleDef;
 import dev.tern.hdl.ir.Net;
 import dev.tern.hdl.ir.RegisterUpdate;
+import dev.tern.hdl.ir.UnaryOp;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -80,7 +81,7 @@ public final class Flattener {
         ModuleDef topDef = design.top();
         ModuleScope top = new ModuleScope(topDef, topDef.name(), "", null, null);
         if (topDef.isClocked()) {
-            resetNode = add(new Node.Input(ModuleDef.RESET, 1));
+            resetNode = add(new Node.Input(topDef.clocking().reset(), 1));
         }
         for (Net.Port p : topDef.inputs()) {
             topInputs.put(p.name(), add(new Node.Input(p.name(), p.type().width())));
@@ -114,8 +115,9 @@ public final class Flattener {
     private void resolveEdges(ModuleScope scope) {
         for (RegisterUpdate u : scope.def.registerUpdates()) {
             Net.Reg reg = u.register();
-            registers.add(new FlatNetlist.Register(scope.prefix + reg.name(), scope.stateNodes.get(reg.name()),
-                    edgeInput(scope, u.next()), optionalEdgeInput(scope, u.enable()), reg.resetValue()));
+            FlatNetlist.Register register = new FlatNetlist.Register(scope.prefix + reg.name(), scope.stateNodes.get(reg.name()),
+                    edgeInput(scope, u.next()), optionalEdgeInput(scope, u.enable()), reg.resetValue());
+            registers.add(design.top().clocking().resetActiveLow() && reg.hasReset() ? resetThroughData(register) : register);
         }
         for (Memory.Read r : scope.def.memoryReads()) {
             readPorts.add(new FlatNetlist.ReadPort(scope.memoryIndices.get(r.memory().name()),
@@ -126,6 +128,24 @@ public final class Flattener {
                     edgeInput(scope, w.address()), edgeInput(scope, w.data()), optionalEdgeInput(scope, w.enable())));
         }
         scope.children.values().forEach(this::resolveEdges);
+    }
+
+    /**
+     * A register reset by an active-low reset input, as one without a reset: while the input is 0 its
+     * enable is forced high and its next value is the reset value; while it is 1 it behaves as declared.
+     * The engines then know only resets asserted high (and sim/compiler needs no change), so both simulate
+     * the polarity the same way.
+     */
+    private FlatNetlist.Register resetThroughData(FlatNetlist.Register register) {
+        int resetValue = intern(new Node.Constant(register.resetValue()));
+        int next = intern(new Node.Mux(resetNode, register.next(), resetValue, register.resetValue().width()));
+        int enable = register.enable() == FlatNetlist.NONE ? FlatNetlist.NONE
+                : intern(new Node.Binary(BinaryOp.OR, register.enable(), invertedReset(), false, 1));
+        return new FlatNetlist.Register(register.name(), register.state(), next, enable, null);
+    }
+
+    private int invertedReset() {
+        return intern(new Node.Unary(UnaryOp.NOT, resetNode, 1));
     }
 
     private int optionalEdgeInput(ModuleScope scope, Expr e) {
@@ -145,7 +165,10 @@ public final class Flattener {
         ModuleDef def = scope.def;
         List<FlatNetlist.Signal> signals = new ArrayList<>();
         if (def.isClocked()) {
-            signals.add(signal(scope, ModuleDef.RESET, HwType.bool(), resetNode));
+            // A submodule of the other polarity sees the top's reset inverted, as the emitted Verilog drives it.
+            boolean inverted = def.clocking().resetActiveLow() != design.top().clocking().resetActiveLow();
+            int level = inverted ? invertedReset() : resetNode;
+            signals.add(signal(scope, def.clocking().reset(), HwType.bool(), level));
         }
         for (Net.Port p : def.ports()) {
             int node;
@@ -174,7 +197,7 @@ public final class Flattener {
             }
             children.add(scopeOf(child));
         }
-        return new FlatNetlist.Scope(scope.name, def.name(), def.isClocked(), signals, children);
+        return new FlatNetlist.Scope(scope.name, def.name(), def.isClocked(), def.clocking(), signals, children);
     }
 
     private static FlatNetlist.Signal signal(ModuleScope scope, String name, HwType type, int node) {

@@ -11,12 +11,13 @@ import dev.tern.sim.ops.WideOps;
  *   <li>The generator is SplitMix64 seeded with {@code seed}: each draw adds {@code 0x9E3779B97F4A7C15}
  *       to the state and returns the state mixed by
  *       {@code z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9; z = (z ^ (z >>> 27)) * 0x94D049BB133111EB; z ^ (z >>> 31)}.</li>
- *   <li>Each cycle, every input port except {@code rst}, in the simulator's port order, takes
+ *   <li>Each cycle, every input port except the reset, in the simulator's port order, takes
  *       {@code ceil(width / 64)} draws as its words, least significant first, the last one masked to the
  *       width.</li>
- *   <li>Then, in a clocked design, {@code rst} is 1 in cycle 0; after that, with {@code resetOneIn = 0}
- *       it stays 0, otherwise one more draw is taken and {@code rst} is 1 when that draw, unsigned,
- *       modulo {@code resetOneIn} is 0.</li>
+ *   <li>Then, in a clocked design, the reset is asserted in cycle 0; after that, with {@code resetOneIn = 0}
+ *       it stays released, otherwise one more draw is taken and the reset is asserted when that draw,
+ *       unsigned, modulo {@code resetOneIn} is 0. Asserted means 1 on {@code rst} and 0 on an active-low
+ *       reset such as {@code aresetn}.</li>
  * </ol>
  */
 public final class RandomStimulus implements Stimulus {
@@ -64,19 +65,19 @@ public final class RandomStimulus implements Stimulus {
         if (bound != simulator) {
             bind(simulator);
         }
-        boolean resetHigh = nextCycle(cycle, reset != null, widths, words);
+        boolean resetAsserted = nextCycle(cycle, reset != null, widths, words);
         for (int p = 0; p < ports.length; p++) {
             simulator.pokeWords(ports[p], words[p]);
         }
         if (reset != null) {
-            simulator.poke(reset, resetHigh ? 1 : 0);
+            simulator.poke(reset, simulator.netlist().clocking().resetLevel(resetAsserted));
         }
     }
 
     /**
      * Draws the inputs of cycle {@code cycle}: fills {@code words[p]} for the data input of width
-     * {@code widths[p]} (see {@link #dataInputs}), then returns the reset level (false, without a draw,
-     * when the design is not clocked).
+     * {@code widths[p]} (see {@link #dataInputs}), then returns whether the reset is asserted (false,
+     * without a draw, when the design is not clocked).
      */
     public boolean nextCycle(long cycle, boolean clocked, int[] widths, long[][] words) {
         for (int p = 0; p < widths.length; p++) {
@@ -98,7 +99,7 @@ public final class RandomStimulus implements Stimulus {
      */
     public long[] frames(Simulator simulator, int cycles) {
         BatchLayout layout = simulator.batchLayout();
-        Port reset = simulator.netlist().isClocked() ? simulator.port("rst") : null;
+        Port reset = simulator.netlist().isClocked() ? simulator.resetPort() : null;
         Port[] data = dataInputs(simulator);
         int[] widths = new int[data.length];
         long[][] words = new long[data.length][];
@@ -108,12 +109,12 @@ public final class RandomStimulus implements Stimulus {
         }
         long[] frames = new long[Math.multiplyExact(cycles, layout.inputWords())];
         for (int c = 0; c < cycles; c++) {
-            boolean resetHigh = nextCycle(c, reset != null, widths, words);
+            boolean resetAsserted = nextCycle(c, reset != null, widths, words);
             for (int p = 0; p < data.length; p++) {
                 System.arraycopy(words[p], 0, frames, c * layout.inputWords() + layout.offset(data[p]), words[p].length);
             }
             if (reset != null) {
-                layout.set(frames, c, reset, resetHigh ? 1 : 0);
+                layout.set(frames, c, reset, simulator.netlist().clocking().resetLevel(resetAsserted));
             }
         }
         return frames;
@@ -121,12 +122,12 @@ public final class RandomStimulus implements Stimulus {
 
     /** The inputs that take random data: all but the reset, in port order. */
     public static Port[] dataInputs(Simulator simulator) {
-        Port reset = simulator.netlist().isClocked() ? simulator.port("rst") : null;
+        Port reset = simulator.netlist().isClocked() ? simulator.resetPort() : null;
         return simulator.inputs().stream().filter(p -> p != reset).toArray(Port[]::new);
     }
 
     private void bind(Simulator simulator) {
-        reset = simulator.netlist().isClocked() ? simulator.port("rst") : null;
+        reset = simulator.netlist().isClocked() ? simulator.resetPort() : null;
         ports = dataInputs(simulator);
         widths = new int[ports.length];
         words = new long[ports.length][];

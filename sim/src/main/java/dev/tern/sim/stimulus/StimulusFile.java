@@ -30,7 +30,8 @@ import java.util.stream.Collectors;
  * </pre>
  * <ul>
  *   <li>A line holds {@code port=value} pairs separated by spaces or tabs, applied before that cycle's
- *       rising edge; inputs not named keep their value (all start at 0).</li>
+ *       rising edge; inputs not named keep their value (all start at 0, so an active-low reset such as
+ *       {@code aresetn} is asserted until a line sets it to 1).</li>
  *   <li>Values are decimal (a leading {@code -} for SInt ports), {@code 0x} hexadecimal or {@code 0b}
  *       binary, with optional {@code _} between digits; each must fit its port as
  *       {@link Simulator#poke(Port, long)} accepts it.</li>

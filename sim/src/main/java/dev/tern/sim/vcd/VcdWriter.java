@@ -25,7 +25,7 @@ import java.util.Map;
  *
  * <p>Time: {@code 1ns} units, one cycle every 10. The values of cycle {@code k} (inputs as poked before
  * its closing edge, state as the previous edge left it, combinational values from both) appear at time
- * {@code 10k}, where {@code clk} rises, and {@code clk} falls at {@code 10k + 5}; so the values shown just
+ * {@code 10k}, where the clock rises, and it falls at {@code 10k + 5}; so the values shown just
  * before a rising edge are the ones it samples. Signals that are one value share one identifier.
  * Memories are not dumped. Attach before stepping; {@link #close} (or closing the simulator) writes the
  * state after the last edge and finishes the file.
@@ -107,7 +107,7 @@ public final class VcdWriter implements CycleObserver, AutoCloseable {
         StringBuilder body = new StringBuilder();
         boolean any = false;
         if (scope.clocked() && clocked) {
-            body.append("$var wire 1 ").append(CLOCK_ID).append(" clk $end\n");
+            body.append("$var wire 1 ").append(CLOCK_ID).append(' ').append(scope.clocking().clock()).append(" $end\n");
         }
         for (FlatNetlist.Signal s : scope.signals()) {
             if (!selection.matches(s.path())) {

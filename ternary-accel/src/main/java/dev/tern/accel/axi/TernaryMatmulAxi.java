@@ -9,6 +9,7 @@ import dev.tern.hdl.Output;
 import dev.tern.hdl.Reg;
 import dev.tern.hdl.Signal;
 import dev.tern.hdl.Wire;
+import dev.tern.hdl.ir.Clocking;
 
 /**
  * The FPGA top level of the ternary matmul accelerator: a {@link TernaryMatmulUnit} behind an AXI4-Lite
@@ -16,6 +17,10 @@ import dev.tern.hdl.Wire;
  *
  * <h2>Ports</h2>
  * <ul>
+ *   <li>{@code aclk}, {@code aresetn}: AXI's global clock and reset ({@code ACLK}, {@code ARESETn}), the reset
+ *       synchronous and active low, named as Xilinx IP names them so that a Vivado block design infers a clock
+ *       associated with every AXI port and an active-low reset. The unit inside keeps Tern's {@code clk} and
+ *       {@code rst}, driven by {@code aclk} and {@code ~aresetn}.</li>
  *   <li>{@code s_axi_*}: AXI4-Lite slave, {@value AxiRegister#ADDRESS_BITS}-bit byte addresses, 32-bit data, AW/W/B
  *       and AR/R channels. One write and one read are in progress at a time; AW and W may come in either order or
  *       together. Writes honour {@code wstrb} byte by byte. A write to a read-only or unmapped register, a read of
@@ -83,6 +88,7 @@ public final class TernaryMatmulAxi extends Component {
     public final Output rresp = output("s_axi_rresp", uint(2));
 
     public TernaryMatmulAxi(AcceleratorConfig config) {
+        clocking(Clocking.AXI);
         TernaryMatmulUnit.moduleParameters(config).forEach(this::parameter);
         TernaryMatmulUnit unit = instance("unit", new TernaryMatmulUnit(config));
         connectStreams(unit, config);

@@ -25,7 +25,10 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The wrapper's Verilog and catalog entry: Verilator -Wall clean, Icarus compiles, no DSP after synth_xilinx, a manifest with the register map. */
+/**
+ * The wrapper's Verilog and catalog entry: aclk and aresetn, Verilator -Wall clean, Icarus compiles, no DSP after
+ * synth_xilinx, a manifest with the clocking and the register map.
+ */
 class TernaryMatmulAxiVerilogTest {
     @TempDir
     Path dir;
@@ -37,6 +40,10 @@ class TernaryMatmulAxiVerilogTest {
         List<Path> files = new ArrayList<>(VerilogEmitter.withoutSourceLocations()
                 .write(design, dir, VerilogEmitter.Layout.FILE_PER_MODULE).values());
         String top = design.top().name();
+        String verilog = VerilogEmitter.withoutSourceLocations().singleFile(design);
+        assertTrue(verilog.contains("module " + top + " (\n    input  wire aclk,\n    input  wire aresetn,\n"),
+                "AXI's clock and active-low reset come first");
+        assertTrue(verilog.contains(".clk(aclk),\n        .rst(~aresetn),"), "the unit inside keeps clk and rst");
 
         ToolRequirement.require("verilator");
         ExternalTool.Result lint = VerilogChecks.verilatorLint(dir, files, top);
@@ -78,5 +85,7 @@ class TernaryMatmulAxiVerilogTest {
             awaddr |= port.path("name").asText().equals("s_axi_awaddr") && port.path("width").asInt() == AxiRegister.ADDRESS_BITS;
         }
         assertTrue(awaddr, "s_axi_awaddr among " + manifest.path("ports"));
+        assertEquals("aclk", manifest.path("clocking").path("clock").asText());
+        assertEquals("aresetn (synchronous, active low)", manifest.path("clocking").path("reset").asText());
     }
 }
