@@ -4,7 +4,7 @@ package dev.tern.energy;
  * How many times less energy the ternary design takes than one baseline, four ways.
  *
  * @param treeArithmetic arithmetic of the BitLinear layers with the adder tree as built (wider
- *                       adds cost more, plus popcount, correction, decode and accumulator)
+ *                       adds cost more, plus decode and accumulator)
  * @param bitLinearEndToEnd BitLinear layers with registers, SRAM and DRAM
  * @param wholeTokenEndToEnd the whole token: BitLinear layers plus the full-precision work
  * @param wholeTokenArithmetic the whole token, arithmetic only (the accounting closest to the

@@ -16,21 +16,19 @@ import java.util.Map;
  * there are {@code rowGroups x rows x tiles} evaluations, since a padded last tile still exercises the
  * whole tree and the idle rows of the last row group run on zero weights (nothing gates them).
  * <ul>
- *   <li>Lane inputs: a +1 weight passes x, 0 passes zero, -1 passes the bitwise inverse ~x
- *       (= -x - 1) and raises a flag owing the +1 that makes it -x; muxes and inverters are logic,
- *       not counted arithmetic.</li>
+ *   <li>Lanes: each lane's register takes the activation as a signed word (cleared for weight 0) and a sign
+ *       flag (+1 or -1): {@value #LANE_REGISTER_BITS} register bits per lane and evaluation, and no
+ *       arithmetic. No term is negated and nothing counts the -1 weights.</li>
  *   <li>Tree: level k = 1..log2(lanes) has {@code lanes >> k} adds of two (8+k-1)-bit numbers giving
- *       8+k bits. Each adder's carry input takes one lane's owed +1, so the corrections cost no
- *       adds of their own: there is no count of the negative weights.</li>
- *   <li>Root correction: the one owed +1 the tree cannot absorb (lane 0's) is one add into the
- *       (8+L)-bit root sum (L = log2 lanes), giving the 9+L-bit dot product.</li>
+ *       8+k bits; each adds or subtracts as the two terms' sign flags say, the sign folded into the
+ *       adder, and passes a sign flag on.</li>
  *   <li>Base-3 decode (base-3 encoding only): one multiply-by-3 step per weight, an add of p and
  *       p&lt;&lt;1 (9-bit operand, 10-bit result) whose top bits are the weight and whose low byte is
  *       the next p; the last byte of a tile decodes only the weights it holds.</li>
- *   <li>Accumulator: one INT32 add.</li>
- *   <li>Registers: a register after every tree level (the accelerator at pipeline 1), holding each
- *       adder's (8+k)-bit sum and the one bit of correction it still owes; the root correction and
- *       the base-3 decode feed on without a register; the INT32 accumulator.</li>
+ *   <li>Accumulator: one INT32 add (or subtract, by the root's sign flag).</li>
+ *   <li>Registers: the lane registers; a register after every tree level (the accelerator at pipeline 1),
+ *       holding each adder's (8+k)-bit sum and its sign flag; the INT32 accumulator. The base-3 decode
+ *       feeds the lane registers without a register of its own.</li>
  * </ul>
  * Memory traffic follows {@link WeightStreamingDataflow} with 8-bit activations and 32-bit outputs.
  */
@@ -39,7 +37,8 @@ public record TernaryAdderTree(ArrayConfig config, WeightEncoding encoding) impl
     static final int ACTIVATION_BITS = 8;
     static final int ACCUMULATOR_BITS = 32;
     private static final int DECODE_OPERAND_BITS = 9;
-    private static final int OWED_CORRECTION_BITS = 1;
+    private static final int SIGN_FLAG_BITS = 1;
+    static final int LANE_REGISTER_BITS = ACTIVATION_BITS + SIGN_FLAG_BITS;
 
     @Override
     public String id() {
@@ -80,13 +79,12 @@ public record TernaryAdderTree(ArrayConfig config, WeightEncoding encoding) impl
         long evaluations = Math.multiplyExact(evaluatedRows(shape), config.tiles(shape));
         ActionCounts.Builder counts = WeightStreamingDataflow.traffic(config, shape, encoding.bitsPerTile(lanes),
                 ACTIVATION_BITS, ACCUMULATOR_BITS);
-        long registerBitsPerEvaluation = 0;
+        long registerBitsPerEvaluation = (long) lanes * LANE_REGISTER_BITS;
         for (int k = 1; k <= levels; k++) {
             long adds = lanes >> k;
             counts.datapath(OpType.intAdd(ACTIVATION_BITS + k - 1), adds * evaluations);
-            registerBitsPerEvaluation += adds * (ACTIVATION_BITS + k + OWED_CORRECTION_BITS);
+            registerBitsPerEvaluation += adds * (ACTIVATION_BITS + k + SIGN_FLAG_BITS);
         }
-        counts.datapath(OpType.intAdd(ACTIVATION_BITS + levels), evaluations);
         if (encoding == WeightEncoding.BASE3) {
             counts.datapath(OpType.intAdd(DECODE_OPERAND_BITS), (long) lanes * evaluations);
         }

@@ -3,7 +3,6 @@ package dev.tern.energy.measured;
 import dev.tern.accel.AcceleratorConfig;
 import dev.tern.accel.TernaryWeightCode;
 import dev.tern.accel.WeightEncoding;
-import dev.tern.accel.rtl.TernaryDotProduct;
 import dev.tern.energy.count.ActionCounts;
 import dev.tern.energy.count.MeasuredCounts;
 import dev.tern.energy.count.OpType;
@@ -27,14 +26,14 @@ import java.util.regex.Pattern;
  *   <li>Tree adds: for each row's tree and each level k, the cycles in which the level's inputs
  *       carry valid data (the {@code in_valid} of the tree, or the valid bit of the register before
  *       the level) times the level's {@code lanes >> k} adders, of (8+k-1)-bit operands.</li>
- *   <li>Root correction: the cycles the row's dot product is valid ({@code out_valid}), one add into
- *       the (8+L)-bit root sum.</li>
  *   <li>Base-3 decode: each cycle the tree takes valid data, one tripling add per lane.</li>
  *   <li>Accumulator: the cycles each row's dot product is valid, the edges its accumulator adds it (the
  *       register holds its value through a keep path rather than an enable, so its load edges are not
  *       read from the register).</li>
  *   <li>Register bits: the bits loaded into the datapath registers, the trees' level sums and sign
- *       flags on the edges their enable is high, and the accumulators' 32 bits per add; plus the activation
+ *       flags on the edges their enable is high, and the accumulators' 32 bits per add; the lane registers'
+ *       word and sign flag for each tile they hold (they have no enable, and only the edges that bring a
+ *       tile change them); plus the activation
  *       SRAM's read-data register on each enabled read. Control registers (counters, valid bits) are
  *       not counted, as the analytic model has none.</li>
  *   <li>SRAM: enabled read and write ports of the weight SRAM, the activation SRAM and the result
@@ -48,6 +47,8 @@ public final class MeasuredActionCounts implements AutoCloseable {
     private static final int ACTIVATION_BITS = 8;
     private static final int ACCUMULATOR_BITS = 32;
     private static final int DECODE_OPERAND_BITS = 9;
+    /** A lane register: the activation word and the sign flag. */
+    private static final int LANE_REGISTER_BITS = ACTIVATION_BITS + 1;
     private static final String WEIGHT_SRAM = "weight_sram";
     private static final String ACTIVATION_SRAM = "activation_sram";
     private static final String RESULT_FIFO = "results.storage";
@@ -143,7 +144,7 @@ public final class MeasuredActionCounts implements AutoCloseable {
             for (int k = 1; k <= levels; k++) {
                 counts.datapath(OpType.intAdd(ACTIVATION_BITS + k - 1), (long) (lanes >> k) * valid.levelInputs(row, k));
             }
-            counts.datapath(OpType.intAdd(TernaryDotProduct.resultWidth(lanes) - 1), valid.dotProducts(row));
+            counts.registerBits(Math.multiplyExact(valid.levelInputs(row, 1), (long) lanes * LANE_REGISTER_BITS));
             if (config.encoding() == WeightEncoding.BASE3) {
                 counts.datapath(OpType.intAdd(DECODE_OPERAND_BITS), (long) lanes * valid.levelInputs(row, 1));
             }

@@ -126,7 +126,7 @@ public final class HtmlReportWriter {
                 "adds lm_head, attention over " + report.context() + " positions and norms, FP16 in every design");
         card(html, "Adder tree as built (tree-width-aware)", Numbers.ratio(ratios.get(0).treeArithmetic()),
                 "vs " + ratios.get(0).baseline(), others(ratios, Ratios::treeArithmetic),
-                "arithmetic of the real tree: wider adds near the root, the -1 count and correction,"
+                "arithmetic of the real tree: wider adds near the root, each adding or subtracting by its terms' signs,"
                         + " the INT32 accumulator");
         html.append("</section>\n");
         html.append("<p class=\"lede\">").append(Xml.escape("Counted by arithmetic alone the ternary design is "
@@ -385,7 +385,7 @@ public final class HtmlReportWriter {
                 + " and " + report.array().outputSramBytes() / 1024 + " KB");
         assumption(html, "ternary weights", report.encoding().label() + ", stored tile by tile");
         assumption(html, "counting rules", "ternary: adder tree level k adds lanes>>k numbers of 8+k-1 bits,"
-                + " popcount of -1 lanes, one root correction, base-3 decode when used, INT32 accumulator;"
+                + " signs folded into the adds, base-3 decode when used, INT32 accumulator; lane registers of word and sign;"
                 + " MAC arrays: one multiply and one accumulate per weight; every result registered;"
                 + " full-precision work (lm_head, attention, norms) on an FP16 unit in every design");
         assumption(html, "between table points", "integer widths: linear in bits between listed widths,"

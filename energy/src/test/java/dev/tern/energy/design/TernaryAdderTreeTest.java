@@ -32,12 +32,11 @@ class TernaryAdderTreeTest {
                 // tree: level 1, 2 adds of 8-bit numbers; level 2, 1 add of 9-bit numbers; x 6 evaluations
                 .datapath(OpType.intAdd(8), 12)
                 .datapath(OpType.intAdd(9), 6)
-                // lane 0's owed +1 added to the 10-bit root sum; the other lanes' ride on the tree's carries
-                .datapath(OpType.intAdd(10), 6)
+                // no correction: the signs ride in the adds, the root's sign in the accumulator's add or subtract
                 .accumulator(OpType.intAdd(32), 6)
-                // per evaluation: level 1, 2 x (9 + 1 owed bit); level 2, 1 x (10 + 1); accumulator 32 = 63;
-                // 63 * 6 = 378, plus the activation register: 6 tile reads x 32 bits = 192
-                .registerBits(570)
+                // per evaluation: lanes 4 x (8 + 1 sign); level 1, 2 x (9 + 1 sign); level 2, 1 x (10 + 1);
+                // accumulator 32 = 99; 99 * 6 = 594, plus the activation register: 6 tile reads x 32 bits = 192
+                .registerBits(786)
                 // 6 weight tiles of 4 x 2 bits
                 .dramReadBits(48)
                 .sramWrite("weights", KB32, 6, 8)
@@ -58,15 +57,15 @@ class TernaryAdderTreeTest {
         TechTable tech = TechTables.builtIn("7nm");
         EnergyBreakdown energy = new EnergyCalculator(tech, tech.dram("DDR4"))
                 .energy(new TernaryAdderTree(FOUR_LANES, WeightEncoding.TWO_BIT).count(SHAPE));
-        // int8: 12 x 0.007; int9: 6 x 0.007*9/8; int10: 6 x 0.007*10/8; int32 accumulator: 6 x 0.007*32/8
-        double arithmetic = 12 * 0.007 + 6 * 0.007875 + 6 * 0.00875 + 6 * 0.028;
-        assertEquals(0.35175, arithmetic, 1e-12);
+        // int8: 12 x 0.007; int9: 6 x 0.007*9/8; int32 accumulator: 6 x 0.007*32/8
+        double arithmetic = 12 * 0.007 + 6 * 0.007875 + 6 * 0.028;
+        assertEquals(0.29925, arithmetic, 1e-12);
         assertEquals(arithmetic, energy.arithmetic(), 1e-12);
-        assertEquals(570 * 0.000875, energy.registers(), 1e-12);
+        assertEquals(786 * 0.000875, energy.registers(), 1e-12);
         // 32 KB SRAM: 20 pJ per 64-bit access; weights 96 bits, activations 256, outputs 96 written and 96 read
         assertEquals(544 * 20.0 / 64, energy.sram(), 1e-9);
         assertEquals(48 * 20.0, energy.dram(), 1e-9);
-        assertEquals(0.35175 + 0.49875 + 170 + 960, energy.total(), 1e-9);
+        assertEquals(0.29925 + 0.68775 + 170 + 960, energy.total(), 1e-9);
     }
 
     @Test
