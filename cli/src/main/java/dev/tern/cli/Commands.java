@@ -16,6 +16,7 @@ final class Commands {
                 new CosimCommand(),
                 new FuzzCommand(),
                 new BenchSimCommand(),
+                new BenchAccelCommand(),
                 new EnergyCommand(),
                 new MakeModelCommand(),
                 new InferCommand(),

@@ -1,6 +1,7 @@
 package dev.tern.accel.bench;
 
 import dev.tern.accel.AcceleratorConfig;
+import dev.tern.accel.AcceleratorConfigException;
 import dev.tern.accel.TernaryGolden;
 import dev.tern.accel.TernaryMatmulDriver;
 import dev.tern.accel.WeightEncoding;
@@ -26,8 +27,7 @@ import java.util.function.Supplier;
 /**
  * The accelerator's goals, measured: Yosys {@code synth_xilinx} area per ternary lane with a breakdown
  * by part, and the adder trees' utilisation on a 2560 x 2560 matmul run in the simulator (checked
- * against the golden model). Too slow for the unit tests; run it by hand:
- * {@code java -cp ... dev.tern.accel.bench.AcceleratorBenchmark [--area-only] [lanes rows pipeline]}.
+ * against the golden model). Too slow for the unit tests: {@code tern bench-accel} runs it.
  */
 public final class AcceleratorBenchmark {
     private static final int HIDDEN = 2560;
@@ -44,7 +44,17 @@ public final class AcceleratorBenchmark {
         int lanes = args.length > 0 ? Integer.parseInt(args[0]) : 64;
         int rows = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         int pipeline = args.length > 2 ? Integer.parseInt(args[2]) : 2;
-        PrintStream out = System.out;
+        run(lanes, rows, pipeline, areaOnly, System.out);
+    }
+
+    /**
+     * The area of a unit of {@code lanes x rows} with a register every {@code pipeline} tree levels, and unless
+     * {@code areaOnly}, the utilisation of its trees on a 2560 x 2560 matmul.
+     *
+     * @throws AcceleratorConfigException for a configuration the generator refuses
+     * @throws dev.tern.verilog.tools.ToolMissingException when Yosys is not installed
+     */
+    public static void run(int lanes, int rows, int pipeline, boolean areaOnly, PrintStream out) throws IOException {
         AcceleratorConfig areaConfig = new AcceleratorConfig(lanes, rows, pipeline, WeightEncoding.TWO_BIT, 1024, 64);
         area(areaConfig, out);
         if (areaOnly) {
