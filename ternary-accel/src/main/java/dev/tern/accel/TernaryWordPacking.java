@@ -10,28 +10,8 @@ import java.math.BigInteger;
  */
 public record TernaryWordPacking(AcceleratorConfig config) implements WordPacking<byte[][], byte[]> {
     @Override
-    public String design() {
-        return AcceleratorConfig.DESIGN;
-    }
-
-    @Override
-    public int lanes() {
-        return config.lanes();
-    }
-
-    @Override
-    public int rows() {
-        return config.rows();
-    }
-
-    @Override
-    public int weightDepth() {
-        return config.weightDepth();
-    }
-
-    @Override
-    public int activationDepth() {
-        return config.activationDepth();
+    public UnitSize size() {
+        return new UnitSize(AcceleratorConfig.DESIGN, config.lanes(), config.rows(), config.weightDepth(), config.activationDepth());
     }
 
     @Override

@@ -10,16 +10,35 @@ import java.util.List;
  * unit's sizes and cycle formula, everything a driver needs to know about one kind of unit.
  */
 public interface WordPacking<M, V> {
-    /** The catalog name that starts the one-line errors, {@code ternary-matmul}, {@code int8-mac}. */
-    String design();
+    /**
+     * The sizes of a unit that the driver works with.
+     *
+     * @param design the catalog name that starts the one-line errors, {@code ternary-matmul}, {@code int8-mac}
+     */
+    record UnitSize(String design, int lanes, int rows, int weightDepth, int activationDepth) {
+    }
 
-    int lanes();
+    UnitSize size();
 
-    int rows();
+    default String design() {
+        return size().design();
+    }
 
-    int weightDepth();
+    default int lanes() {
+        return size().lanes();
+    }
 
-    int activationDepth();
+    default int rows() {
+        return size().rows();
+    }
+
+    default int weightDepth() {
+        return size().weightDepth();
+    }
+
+    default int activationDepth() {
+        return size().activationDepth();
+    }
 
     /** The unit's cycle formula: edges of a job of {@code rowGroups x tiles} with the result stream always ready. */
     long jobCycles(long rowGroups, long tiles);

@@ -11,28 +11,9 @@ import java.math.BigInteger;
  */
 public record MacWordPacking(MacArrayConfig config) implements WordPacking<int[][], int[]> {
     @Override
-    public String design() {
-        return config.precision().design();
-    }
-
-    @Override
-    public int lanes() {
-        return config.lanes();
-    }
-
-    @Override
-    public int rows() {
-        return config.rows();
-    }
-
-    @Override
-    public int weightDepth() {
-        return config.weightDepth();
-    }
-
-    @Override
-    public int activationDepth() {
-        return config.activationDepth();
+    public UnitSize size() {
+        return new UnitSize(config.precision().design(), config.lanes(), config.rows(), config.weightDepth(),
+                config.activationDepth());
     }
 
     @Override
