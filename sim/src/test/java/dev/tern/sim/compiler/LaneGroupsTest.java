@@ -1,0 +1,67 @@
+package dev.tern.sim.compiler;
+
+import dev.tern.hdl.Elaborator;
+import dev.tern.sim.TestDesignsAccess;
+import dev.tern.sim.bench.TernaryDotProductTree;
+import dev.tern.sim.engine.SlotLayout;
+import dev.tern.sim.netlist.FlatNetlist;
+import dev.tern.sim.netlist.Flattener;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LaneGroupsTest {
+
+    @Test
+    void everyLevelOfSixteenOrMoreAddersIsOneLoopOverConsecutiveSlots() {
+        FlatNetlist netlist = Flattener.flatten(TernaryDotProductTree.design(64));
+        LaneGroups.Plan plan = LaneGroups.of(netlist);
+        assertEquals(Set.of("p0_", "p1_", "p2_"), groupNames(netlist, plan), "levels of 64, 32 and 16 registers");
+        JavaCodeGenerator.Generated generated = JavaCodeGenerator.generate(netlist, "Tree", 2500);
+        for (LaneGroup group : plan.groups()) {
+            assertConsecutive(generated.layout(), group.targets());
+            for (int p : group.reachedPositions()) {
+                if (group.isLaneOperand(netlist, p)) {
+                    assertConsecutive(generated.layout(), group.nodes()[p]);
+                }
+            }
+        }
+        assertEquals(3, generated.source().split("for \\(int i = 0;", -1).length - 1, "one loop per level");
+    }
+
+    @Test
+    void loopsNeverReadLanesTheyHaveAlreadyOverwritten() {
+        FlatNetlist netlist = Flattener.flatten(Elaborator.elaborate(TestDesignsAccess::laneShapes));
+        LaneGroups.Plan plan = LaneGroups.of(netlist);
+        assertEquals(Set.of("acc", "tap"), groupNames(netlist, plan),
+                "the accumulators and taps are loops; the shifted chain and the rotation are not");
+    }
+
+    /** The register name prefixes (without the lane number) of each group. */
+    private static Set<String> groupNames(FlatNetlist netlist, LaneGroups.Plan plan) {
+        Map<Integer, String> names = netlist.registers().stream()
+                .collect(Collectors.toMap(FlatNetlist.Register::state, FlatNetlist.Register::name));
+        Function<Integer, String> prefix = state -> names.get(state).replaceAll("[0-9]+$", "");
+        Set<String> prefixes = new TreeSet<>();
+        for (LaneGroup group : plan.groups()) {
+            Set<String> inGroup = java.util.Arrays.stream(group.targets()).boxed().map(prefix).collect(Collectors.toSet());
+            assertEquals(1, inGroup.size(), "one kind of register per group: " + inGroup);
+            prefixes.addAll(inGroup);
+        }
+        return prefixes;
+    }
+
+    private static void assertConsecutive(SlotLayout layout, int[] lanes) {
+        for (int lane = 1; lane < lanes.length; lane++) {
+            assertEquals(layout.offset(lanes[0]) + lane, layout.offset(lanes[lane]), "lane " + lane + " of " + List.of(lanes.length));
+        }
+    }
+}
