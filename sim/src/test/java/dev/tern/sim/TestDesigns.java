@@ -209,7 +209,8 @@ final class TestDesigns {
      * a wide input (a loop reading the registers it writes, lane for lane); taps reading a 17-register shift
      * chain, which puts the chain's registers in consecutive slots one place from what each loads (as a loop
      * the chain would read values it has just overwritten); a rotation through 16 registers under a common
-     * load (its lanes read their registers in an order no layout makes consecutive).
+     * load (its lanes read their registers in an order no layout makes consecutive); two rows of 16 registers
+     * each picking its own byte of the same input (one slot cannot be two lanes of one loop: a loop per row).
      */
     static final class LaneShapes extends Component {
         static final int LANES = 16;
@@ -247,6 +248,14 @@ final class TestDesigns {
             for (int i = 0; i < LANES; i++) {
                 ring.get(i).set(mux(load, bytes.bits(8 * i + 3, 8 * i), ring.get((i + 1) % LANES)));
                 observed.add(ring.get(i));
+            }
+            Input select = input("select", uint(2 * LANES));
+            for (int row = 0; row < 2; row++) {
+                for (int i = 0; i < LANES; i++) {
+                    Reg picked = reg("row" + row + "_" + i, uint(8));
+                    picked.set(mux(select.bit(row * LANES + i), bytes.bits(8 * i + 7, 8 * i), lit(0, uint(8))));
+                    observed.add(picked);
+                }
             }
             output("all", uint(observed.stream().mapToInt(Signal::width).sum())).set(cat(observed.toArray(new Signal[0])));
         }

@@ -7,9 +7,12 @@ import dev.tern.sim.netlist.Node;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Finds the {@link LaneGroup}s of a design and the slot blocks they need: registers with the same shape of
@@ -23,7 +26,7 @@ final class LaneGroups {
     /** Fewer lanes than this are not worth a loop: C2 vectorises the main loop of a counted loop, after unrolling. */
     static final int MIN_LANES = 16;
     /** Expressions of more positions than this stay scalar code (and keep signatures short). */
-    private static final int MAX_POSITIONS = 48;
+    private static final int MAX_POSITIONS = 128;
 
     private final FlatNetlist netlist;
     /** For a node in a block: its block and its place there; -1 when in none. */
@@ -80,24 +83,69 @@ final class LaneGroups {
         }
         List<LaneGroup> groups = new ArrayList<>();
         for (Map.Entry<String, List<FlatNetlist.Register>> entry : registersByKey.entrySet()) {
-            List<FlatNetlist.Register> lanes = entry.getValue();
-            if (lanes.size() < MIN_LANES) {
-                continue;
-            }
             Shape first = shapeByKey.get(entry.getKey());
-            int[] targets = new int[lanes.size()];
-            int[][] nodes = new int[first.nodes.length][lanes.size()];
-            for (int lane = 0; lane < lanes.size(); lane++) {
-                targets[lane] = lanes.get(lane).state();
-                int[] laneNodes = shapes.get(lanes.get(lane)).nodes;
-                for (int p = 0; p < laneNodes.length; p++) {
-                    nodes[p][lane] = laneNodes[p];
+            for (List<FlatNetlist.Register> lanes : runsOfDistinctOperands(netlist, first, entry.getValue(), shapes)) {
+                if (lanes.size() >= MIN_LANES) {
+                    groups.add(group(first, lanes, shapes));
                 }
             }
-            Bits reset = lanes.get(0).resetValue();
-            groups.add(new LaneGroup(targets, nodes, first.operands, lanes.get(0).enable(), reset));
         }
+        // Larger groups first (readers still before what they read): a large group's operand blocks can serve
+        // the smaller groups reading parts of them, not the other way round.
+        groups.sort((a, b) -> Integer.compare(b.lanes(), a.lanes()));
         return groups;
+    }
+
+    private static LaneGroup group(Shape first, List<FlatNetlist.Register> lanes, Map<FlatNetlist.Register, Shape> shapes) {
+        int[] targets = new int[lanes.size()];
+        int[][] nodes = new int[first.nodes.length][lanes.size()];
+        for (int lane = 0; lane < lanes.size(); lane++) {
+            targets[lane] = lanes.get(lane).state();
+            int[] laneNodes = shapes.get(lanes.get(lane)).nodes;
+            for (int p = 0; p < laneNodes.length; p++) {
+                nodes[p][lane] = laneNodes[p];
+            }
+        }
+        return new LaneGroup(targets, nodes, first.operands, lanes.get(0).enable(), lanes.get(0).resetValue());
+    }
+
+    /**
+     * Splits registers of one shape into runs in which every leaf position holds either one node for all lanes or
+     * a different node in each: consecutive slots cannot serve two lanes with one node (rows of a matrix unit
+     * reading the same activations are separate loops).
+     */
+    private static List<List<FlatNetlist.Register>> runsOfDistinctOperands(FlatNetlist netlist, Shape shape,
+            List<FlatNetlist.Register> registers, Map<FlatNetlist.Register, Shape> shapes) {
+        List<List<FlatNetlist.Register>> runs = new ArrayList<>();
+        List<FlatNetlist.Register> run = new ArrayList<>();
+        List<Set<Integer>> seen = new ArrayList<>();
+        for (FlatNetlist.Register register : registers) {
+            int[] nodes = shapes.get(register).nodes;
+            boolean fits = true;
+            for (int p = 0; p < seen.size() && fits; p++) {
+                Set<Integer> atP = seen.get(p);
+                boolean repeated = atP.contains(nodes[p]);
+                fits = atP.size() == 1 ? repeated || run.size() == 1 : !repeated;
+            }
+            if (!fits) {
+                runs.add(run);
+                run = new ArrayList<>();
+                seen.clear();
+            }
+            if (seen.isEmpty()) {
+                for (int p = 0; p < nodes.length; p++) {
+                    seen.add(new HashSet<>());
+                }
+            }
+            run.add(register);
+            for (int p = 0; p < nodes.length; p++) {
+                if (shape.operands[p].length == 0 && !(netlist.node(nodes[p]) instanceof Node.Constant)) {
+                    seen.get(p).add(nodes[p]);
+                }
+            }
+        }
+        runs.add(run);
+        return runs;
     }
 
     /** The shape of the expression computing {@code root}, or null when it is too large to be a loop body. */
@@ -186,7 +234,10 @@ final class LaneGroups {
         return "L" + node.width();
     }
 
-    /** Groups that read another group's registers come before it, so that they fix its lane order. */
+    /**
+     * Groups that read another group's registers come before it, so that they fix its lane order; otherwise
+     * the order of {@code groups} holds.
+     */
     private static List<LaneGroup> readersFirst(FlatNetlist netlist, List<LaneGroup> groups) {
         Map<Integer, Integer> groupOfTarget = new HashMap<>();
         for (int g = 0; g < groups.size(); g++) {
@@ -194,37 +245,34 @@ final class LaneGroups {
                 groupOfTarget.put(target, g);
             }
         }
-        List<List<Integer>> reads = new ArrayList<>();
+        List<Set<Integer>> readersOf = new ArrayList<>();
+        groups.forEach(g -> readersOf.add(new LinkedHashSet<>()));
         for (int g = 0; g < groups.size(); g++) {
-            List<Integer> read = new ArrayList<>();
             for (int input : groups.get(g).inputs(netlist)) {
-                Integer other = groupOfTarget.get(input);
-                if (other != null && other != g && !read.contains(other)) {
-                    read.add(other);
+                Integer read = groupOfTarget.get(input);
+                if (read != null && read != g) {
+                    readersOf.get(read).add(g);
                 }
             }
-            reads.add(read);
         }
         boolean[] visited = new boolean[groups.size()];
-        List<LaneGroup> postOrder = new ArrayList<>();
+        List<LaneGroup> order = new ArrayList<>();
         for (int g = 0; g < groups.size(); g++) {
-            postOrderFrom(g, reads, visited, groups, postOrder);
+            readersThen(g, readersOf, visited, groups, order);
         }
-        List<LaneGroup> order = new ArrayList<>(postOrder);
-        java.util.Collections.reverse(order);
         return order;
     }
 
-    private static void postOrderFrom(int g, List<List<Integer>> reads, boolean[] visited, List<LaneGroup> groups,
-                                      List<LaneGroup> postOrder) {
+    private static void readersThen(int g, List<Set<Integer>> readersOf, boolean[] visited, List<LaneGroup> groups,
+                                    List<LaneGroup> order) {
         if (visited[g]) {
             return;
         }
         visited[g] = true;
-        for (int read : reads.get(g)) {
-            postOrderFrom(read, reads, visited, groups, postOrder);
+        for (int reader : readersOf.get(g)) {
+            readersThen(reader, readersOf, visited, groups, order);
         }
-        postOrder.add(groups.get(g));
+        order.add(groups.get(g));
     }
 
     // ---- placement: consecutive slots ----
@@ -233,6 +281,7 @@ final class LaneGroups {
     private final class Trial {
         final Map<Integer, int[]> places = new HashMap<>();
         final List<List<Integer>> newBlocks = new ArrayList<>();
+        private int operandBlock = -1;
 
         int blockOf(int node) {
             int[] place = places.get(node);
@@ -244,14 +293,28 @@ final class LaneGroups {
             return place != null ? place[1] : LaneGroups.this.placeOf[node];
         }
 
-        /** Appends nodes to the block started by this trial ({@code slot} 0 or 1), starting it if needed. */
-        void append(int slot, int[] run) {
-            while (newBlocks.size() <= slot) {
+        /** Starts a block of the run's nodes, in order. */
+        void newBlock(int[] run) {
+            newBlocks.add(new ArrayList<>());
+            append(newBlocks.size() - 1, run);
+        }
+
+        /**
+         * Adds the run to the block of this group's operands, started at the first: runs read side by side (the
+         * two halves of a tree level) then make up one block, as the group writing them will want them.
+         */
+        void appendOperands(int[] run) {
+            if (operandBlock < 0) {
                 newBlocks.add(new ArrayList<>());
+                operandBlock = newBlocks.size() - 1;
             }
-            List<Integer> block = newBlocks.get(slot);
+            append(operandBlock, run);
+        }
+
+        private void append(int newBlock, int[] run) {
+            List<Integer> block = newBlocks.get(newBlock);
             for (int node : run) {
-                places.put(node, new int[] {blocks.size() + slot, block.size()});
+                places.put(node, new int[] {blocks.size() + newBlock, block.size()});
                 block.add(node);
             }
         }
@@ -280,9 +343,6 @@ final class LaneGroups {
         }
     }
 
-    private static final int TARGET_BLOCK = 0;
-    private static final int OPERAND_BLOCK = 1;
-
     private void place(LaneGroup group) {
         Trial trial = new Trial();
         int[] order = laneOrder(group, trial);
@@ -300,7 +360,7 @@ final class LaneGroups {
                 return;
             }
             if (trial.noneInBlocks(run)) {
-                trial.append(OPERAND_BLOCK, run);
+                trial.appendOperands(run);
                 continue;
             }
             int[] runPlace = trial.consecutive(run);
@@ -316,7 +376,7 @@ final class LaneGroups {
         int[] targets = group.targets();
         int lanes = targets.length;
         if (trial.noneInBlocks(targets)) {
-            trial.append(TARGET_BLOCK, targets);
+            trial.newBlock(targets);
             return java.util.stream.IntStream.range(0, lanes).toArray();
         }
         Integer[] byPlace = new Integer[lanes];
@@ -338,10 +398,6 @@ final class LaneGroups {
 
     private void commit(LaneGroup group, int[] order, Trial trial) {
         for (List<Integer> block : trial.newBlocks) {
-            if (block.isEmpty()) {
-                blocks.add(new int[0]);
-                continue;
-            }
             int b = blocks.size();
             for (int place = 0; place < block.size(); place++) {
                 blockOf[block.get(place)] = b;

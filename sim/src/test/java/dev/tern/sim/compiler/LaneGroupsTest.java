@@ -41,8 +41,18 @@ class LaneGroupsTest {
     void loopsNeverReadLanesTheyHaveAlreadyOverwritten() {
         FlatNetlist netlist = Flattener.flatten(Elaborator.elaborate(TestDesignsAccess::laneShapes));
         LaneGroups.Plan plan = LaneGroups.of(netlist);
-        assertEquals(Set.of("acc", "tap"), groupNames(netlist, plan),
-                "the accumulators and taps are loops; the shifted chain and the rotation are not");
+        assertEquals(Set.of("acc", "tap", "row0_", "row1_"), groupNames(netlist, plan),
+                "the accumulators, taps and rows are loops; the shifted chain and the rotation are not");
+    }
+
+    @Test
+    void rowsReadingTheSameOperandsAreSeparateLoops() {
+        FlatNetlist netlist = Flattener.flatten(Elaborator.elaborate(TestDesignsAccess::laneShapes));
+        long rowLoops = LaneGroups.of(netlist).groups().stream()
+                .filter(g -> netlist.registers().stream().anyMatch(r -> r.state() == g.targets()[0] && r.name().startsWith("row")))
+                .peek(g -> assertEquals(16, g.lanes()))
+                .count();
+        assertEquals(2, rowLoops);
     }
 
     /** The register name prefixes (without the lane number) of each group. */
