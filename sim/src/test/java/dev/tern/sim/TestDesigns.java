@@ -210,7 +210,8 @@ final class TestDesigns {
      * chain, which puts the chain's registers in consecutive slots one place from what each loads (as a loop
      * the chain would read values it has just overwritten); a rotation through 16 registers under a common
      * load (its lanes read their registers in an order no layout makes consecutive); two rows of 16 registers
-     * each picking its own byte of the same input (one slot cannot be two lanes of one loop: a loop per row).
+     * each picking its own byte of the same input (one slot cannot be two lanes of one loop: a loop per row);
+     * 16 registers mixing their byte with the first of them, which the loop overwrites in its first lane.
      */
     static final class LaneShapes extends Component {
         static final int LANES = 16;
@@ -256,6 +257,13 @@ final class TestDesigns {
                     picked.set(mux(select.bit(row * LANES + i), bytes.bits(8 * i + 7, 8 * i), lit(0, uint(8))));
                     observed.add(picked);
                 }
+            }
+            Reg first = null;
+            for (int i = 0; i < LANES; i++) {
+                Reg mixed = reg("mix" + i, uint(8));
+                first = first == null ? mixed : first;
+                mixed.set(first.xor(bytes.bits(8 * i + 7, 8 * i)));
+                observed.add(mixed);
             }
             output("all", uint(observed.stream().mapToInt(Signal::width).sum())).set(cat(observed.toArray(new Signal[0])));
         }

@@ -677,12 +677,17 @@ public final class JavaCodeGenerator {
         int lanes = group.lanes();
         List<Integer> positions = group.reachedPositions();
         Map<Integer, String> text = new HashMap<>();
+        StringBuilder invariants = new StringBuilder();
         StringBuilder body = new StringBuilder();
         for (int p : positions) {
             int first = group.nodes()[p][0];
             Node node = netlist.node(first);
-            if (group.isInvariant(p)) {
-                text.put(first, operand(first, chunk));
+            if (group.isInvariant(p) && node instanceof Node.Constant c) {
+                text.put(first, literal(c.value().toLong()));
+            } else if (group.isInvariant(p)) {
+                // Read once before the loop: the value may be a register the loop itself overwrites.
+                invariants.append("final long u").append(first).append(" = ").append(operand(first, chunk)).append(";\n        ");
+                text.put(first, "u" + first);
             } else if (node instanceof Node.Constant c) {
                 text.put(first, literal(c.value().toLong()));
             } else if (group.isLeaf(p)) {
@@ -711,7 +716,7 @@ public final class JavaCodeGenerator {
         int target = slot(group.targets()[0]);
         String loop = "for (int i = 0; i < " + lanes + "; i++) {\n" + body
                 + "            v[" + target + " + i] = " + text.get(group.nodes()[group.root()][0]) + ";\n        }";
-        String enabled = guard(group.enable(), loop, chunk);
+        String enabled = guard(group.enable(), invariants.length() == 0 ? loop : "{\n        " + invariants + loop + "\n        }", chunk);
         if (group.reset() == null) {
             return enabled;
         }
