@@ -206,9 +206,9 @@ final class TestDesigns {
     /**
      * Registers of the same shape in lanes, as the compiled engine updates them in loops, and two kinds it
      * must leave to scalar code: 16 accumulators with a common enable and reset, each adding its own byte of
-     * a wide input (a loop reading the registers it writes, lane for lane); taps reading a 17-register shift
-     * chain, which puts the chain's registers in consecutive slots one place from what each loads (as a loop
-     * the chain would read values it has just overwritten); a rotation through 16 registers under a common
+     * a wide input (a loop reading the registers it writes, lane for lane); taps reading a 17-register chain
+     * in which each register adds to the one before, which puts the chain's registers in consecutive slots one
+     * place from what each reads (as a loop the chain would read values it has just overwritten); a rotation through 16 registers under a common
      * load (its lanes read their registers in an order no layout makes consecutive); two rows of 16 registers
      * each picking its own byte of the same input (one slot cannot be two lanes of one loop: a loop per row);
      * 16 registers mixing their byte with the first of them, which the loop overwrites in its first lane.
@@ -233,9 +233,9 @@ final class TestDesigns {
             for (int i = 0; i <= LANES; i++) {
                 chain.add(reg("chain" + i, uint(4)));
             }
-            chain.get(0).set(shiftIn.add(scale));
+            chain.get(0).set(shiftIn);
             for (int i = 1; i <= LANES; i++) {
-                chain.get(i).set(chain.get(i - 1));
+                chain.get(i).set(chain.get(i - 1).add(scale));
             }
             for (int i = 0; i <= LANES; i++) {
                 Reg tap = reg("tap" + i, uint(4));

@@ -29,11 +29,19 @@ final class EdgeSchedule {
     }
 
     static List<Step> of(FlatNetlist netlist) {
-        return of(netlist, List.of());
+        List<Step> order = withLoops(netlist, List.of());
+        if (order == null) {
+            throw new IllegalStateException("rising-edge schedule of " + netlist.name() + " is cyclic");
+        }
+        return order;
     }
 
-    /** The order with the registers of {@code groups} updated by their loops, each loop one step. */
-    static List<Step> of(FlatNetlist netlist, List<LaneGroup> groups) {
+    /**
+     * The order with the registers of {@code groups} updated by their loops, each loop one step; null when
+     * none exists. Each register alone can always be ordered, but a loop updates all of its registers at
+     * once: two loops each reading registers the other writes (in different lanes) cannot both go first.
+     */
+    static List<Step> withLoops(FlatNetlist netlist, List<LaneGroup> groups) {
         int n = netlist.nodes().size();
         boolean[] grouped = new boolean[n];
         groups.forEach(g -> Arrays.stream(g.targets()).forEach(t -> grouped[t] = true));
@@ -149,10 +157,7 @@ final class EdgeSchedule {
         }
         long scheduled = order.size();
         long expected = inputsOf.size() + java.util.stream.IntStream.range(0, n).filter(i -> inCone[i]).count();
-        if (scheduled != expected) {
-            throw new IllegalStateException("rising-edge schedule of " + netlist.name() + " is cyclic");
-        }
-        return order;
+        return scheduled == expected ? order : null;
     }
 
     private static void edge(List<List<Integer>> successors, int[] pending, int from, int to) {

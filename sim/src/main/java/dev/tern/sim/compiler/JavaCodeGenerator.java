@@ -130,7 +130,8 @@ public final class JavaCodeGenerator {
         boolean[] observedCone = Cones.computedNodesReachedFrom(netlist, observed);
         phases.put(Phase.OUTPUTS, computeSteps(outputCone, null));
         phases.put(Phase.REST, computeSteps(observedCone, outputCone));
-        phases.put(Phase.EDGE, EdgeSchedule.of(netlist, lanes.groups()));
+        List<Step> edge = EdgeSchedule.withLoops(netlist, lanes.groups());
+        phases.put(Phase.EDGE, edge != null ? edge : EdgeSchedule.of(netlist));
         for (Map.Entry<Phase, List<Step>> phase : phases.entrySet()) {
             split(phase.getKey(), phase.getValue(), needsSlot, methodBudget);
         }

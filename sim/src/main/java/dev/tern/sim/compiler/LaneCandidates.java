@@ -158,11 +158,13 @@ final class LaneCandidates {
 
     /**
      * Read from a slot rather than computed in the loop: inputs and state, constants, wide values and what
-     * reads them, many-part concatenations, and slices (whose positions differ from lane to lane; scalar
+     * reads them, many-part concatenations, copies (values of state taken before the edge overwrites it,
+     * which scalar code must take before the loops run), and slices (whose positions differ from lane to lane; scalar
      * code computes them into consecutive slots, which is cheap next to the operators that read them).
      */
     private static boolean isLeaf(FlatNetlist netlist, Node node) {
-        if (node.isLeaf() || node instanceof Node.Constant || node instanceof Node.Slice || node.width() > 64) {
+        if (node.isLeaf() || node instanceof Node.Constant || node instanceof Node.Slice || node instanceof Node.Copy
+                || node.width() > 64) {
             return true;
         }
         if (node instanceof Node.Concat c && c.parts().length > 2) {

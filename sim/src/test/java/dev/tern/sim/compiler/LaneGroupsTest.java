@@ -1,13 +1,18 @@
 package dev.tern.sim.compiler;
 
+import dev.tern.hdl.Component;
 import dev.tern.hdl.Elaborator;
+import dev.tern.hdl.Input;
+import dev.tern.hdl.Reg;
 import dev.tern.sim.TestDesignsAccess;
 import dev.tern.sim.bench.TernaryDotProductTree;
 import dev.tern.sim.engine.SlotLayout;
 import dev.tern.sim.netlist.FlatNetlist;
 import dev.tern.sim.netlist.Flattener;
+import dev.tern.sim.netlist.Node;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +21,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LaneGroupsTest {
@@ -53,6 +60,53 @@ class LaneGroupsTest {
                 .peek(g -> assertEquals(16, g.lanes()))
                 .count();
         assertEquals(2, rowLoops);
+    }
+
+    /**
+     * Two interleaved chains: {@code x_i} loads {@code y_i + 1}, {@code y_i} loads {@code x_(i+1) + 1}; each
+     * register reads the other chain's state directly (through an adder, so without a copy of it).
+     */
+    static final class InterleavedChains extends Component {
+        InterleavedChains() {
+            Input in = input("in", uint(4));
+            List<Reg> x = new ArrayList<>();
+            List<Reg> y = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                x.add(reg("x" + i, uint(4)));
+                y.add(reg("y" + i, uint(4)));
+            }
+            for (int i = 0; i < 16; i++) {
+                x.get(i).set(y.get(i).add(1));
+                y.get(i).set((i < 15 ? x.get(i + 1) : in).add(1));
+            }
+            output("last", uint(4)).set(x.get(0));
+        }
+    }
+
+    @Test
+    void loopsThatMustEachGoFirstHaveNoSchedule() {
+        FlatNetlist netlist = Flattener.flatten(Elaborator.elaborate(InterleavedChains::new));
+        LaneGroup xs = increments(netlist, "x", 0, 16);
+        LaneGroup ys = increments(netlist, "y", 0, 15);
+        assertNotNull(EdgeSchedule.withLoops(netlist, List.of(xs)), "one loop of the two fits in");
+        assertNull(EdgeSchedule.withLoops(netlist, List.of(xs, ys)),
+                "x reads y before y's loop and y reads x before x's loop");
+    }
+
+    /** A group of the registers {@code prefix<from>..} that load another register's value plus a constant. */
+    private static LaneGroup increments(FlatNetlist netlist, String prefix, int from, int lanes) {
+        int[] targets = new int[lanes];
+        int[][] nodes = new int[3][lanes];
+        for (int lane = 0; lane < lanes; lane++) {
+            String name = prefix + (from + lane);
+            FlatNetlist.Register r = netlist.registers().stream().filter(g -> g.name().equals(name)).findFirst().orElseThrow();
+            Node.Binary sum = (Node.Binary) netlist.node(r.next());
+            targets[lane] = r.state();
+            nodes[0][lane] = sum.left();
+            nodes[1][lane] = sum.right();
+            nodes[2][lane] = r.next();
+        }
+        return new LaneGroup(targets, nodes, new int[][] {{}, {}, {0, 1}}, FlatNetlist.NONE, null);
     }
 
     /** The register name prefixes (without the lane number) of each group. */
