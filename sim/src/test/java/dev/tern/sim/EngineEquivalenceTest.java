@@ -38,4 +38,9 @@ class EngineEquivalenceTest {
     void ternaryAdderTreeAgreesOverTenThousandRandomCycles() {
         EngineEquivalence.assertEnginesAgree(TernaryDotProductTree.design(64), 10_000, 3, 500);
     }
+
+    @Test
+    void registersUpdatedInLoopsAgreeOverTenThousandRandomCycles() {
+        EngineEquivalence.assertEnginesAgree(Elaborator.elaborate(TestDesigns.LaneShapes::new), 10_000, 5, 300);
+    }
 }

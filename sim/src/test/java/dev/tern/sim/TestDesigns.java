@@ -202,4 +202,70 @@ final class TestDesigns {
             output("packed_out", uint(120)).set(packed);
         }
     }
+
+    /**
+     * Registers of the same shape in lanes, as the compiled engine updates them in loops, and two kinds it
+     * must leave to scalar code: 16 accumulators with a common enable and reset, each adding its own byte of
+     * a wide input (a loop reading the registers it writes, lane for lane); taps reading a 17-register chain
+     * in which each register adds to the one before, which puts the chain's registers in consecutive slots one
+     * place from what each reads (as a loop the chain would read values it has just overwritten); a rotation through 16 registers under a common
+     * load (its lanes read their registers in an order no layout makes consecutive); two rows of 16 registers
+     * each picking its own byte of the same input (one slot cannot be two lanes of one loop: a loop per row);
+     * 16 registers mixing their byte with the first of them, which the loop overwrites in its first lane.
+     */
+    static final class LaneShapes extends Component {
+        static final int LANES = 16;
+
+        LaneShapes() {
+            Input bytes = input("bytes", uint(8 * LANES));
+            Input accumulate = input("accumulate", bool());
+            Input shiftIn = input("shift_in", uint(4));
+            Input scale = input("scale", uint(4));
+            Input load = input("load", bool());
+            List<Signal> observed = new ArrayList<>();
+            for (int i = 0; i < LANES; i++) {
+                Reg acc = reg("acc" + i, sint(12), 0);
+                acc.enableWhen(accumulate);
+                acc.set(acc.add(bytes.bits(8 * i + 7, 8 * i).asSInt().sext(12)));
+                observed.add(acc.asUInt());
+            }
+            List<Reg> chain = new ArrayList<>();
+            for (int i = 0; i <= LANES; i++) {
+                chain.add(reg("chain" + i, uint(4)));
+            }
+            chain.get(0).set(shiftIn);
+            for (int i = 1; i <= LANES; i++) {
+                chain.get(i).set(chain.get(i - 1).add(scale));
+            }
+            for (int i = 0; i <= LANES; i++) {
+                Reg tap = reg("tap" + i, uint(4));
+                tap.set(chain.get(i).xor(scale));
+                observed.add(tap);
+            }
+            List<Reg> ring = new ArrayList<>();
+            for (int i = 0; i < LANES; i++) {
+                ring.add(reg("ring" + i, uint(4), 0));
+            }
+            for (int i = 0; i < LANES; i++) {
+                ring.get(i).set(mux(load, bytes.bits(8 * i + 3, 8 * i), ring.get((i + 1) % LANES)));
+                observed.add(ring.get(i));
+            }
+            Input select = input("select", uint(2 * LANES));
+            for (int row = 0; row < 2; row++) {
+                for (int i = 0; i < LANES; i++) {
+                    Reg picked = reg("row" + row + "_" + i, uint(8));
+                    picked.set(mux(select.bit(row * LANES + i), bytes.bits(8 * i + 7, 8 * i), lit(0, uint(8))));
+                    observed.add(picked);
+                }
+            }
+            Reg first = null;
+            for (int i = 0; i < LANES; i++) {
+                Reg mixed = reg("mix" + i, uint(8));
+                first = first == null ? mixed : first;
+                mixed.set(first.xor(bytes.bits(8 * i + 7, 8 * i)));
+                observed.add(mixed);
+            }
+            output("all", uint(observed.stream().mapToInt(Signal::width).sum())).set(cat(observed.toArray(new Signal[0])));
+        }
+    }
 }

@@ -10,4 +10,8 @@ public final class TestDesignsAccess {
     public static Component statefulMix() {
         return new TestDesigns.StatefulMix();
     }
+
+    public static Component laneShapes() {
+        return new TestDesigns.LaneShapes();
+    }
 }

@@ -29,12 +29,30 @@ final class EdgeSchedule {
     }
 
     static List<Step> of(FlatNetlist netlist) {
-        int n = netlist.nodes().size();
-        List<StateUpdate> updates = updates(netlist);
-        boolean[] inCone = cone(netlist, updates);
+        List<Step> order = withLoops(netlist, List.of());
+        if (order == null) {
+            throw new IllegalStateException("rising-edge schedule of " + netlist.name() + " is cyclic");
+        }
+        return order;
+    }
 
-        // Events: node i (computed, in the cone) is event i; update u is event n + u.
-        int events = n + updates.size();
+    /**
+     * The order with the registers of {@code groups} updated by their loops, each loop one step; null when
+     * none exists. Each register alone can always be ordered, but a loop updates all of its registers at
+     * once: two loops each reading registers the other writes (in different lanes) cannot both go first.
+     */
+    static List<Step> withLoops(FlatNetlist netlist, List<LaneGroup> groups) {
+        int n = netlist.nodes().size();
+        boolean[] grouped = new boolean[n];
+        groups.forEach(g -> Arrays.stream(g.targets()).forEach(t -> grouped[t] = true));
+        List<StateUpdate> updates = new ArrayList<>(updates(netlist));
+        updates.removeIf(u -> u instanceof StateUpdate.RegisterLoad r && grouped[r.register().state()]);
+        // Events: node i (computed, in the cone) is event i; update u is event n + u; group g is event n + u + g.
+        List<int[]> inputsOf = new ArrayList<>();
+        updates.forEach(u -> inputsOf.add(u.inputs()));
+        groups.forEach(g -> inputsOf.add(g.inputs(netlist)));
+        boolean[] inCone = cone(netlist, inputsOf);
+        int events = n + inputsOf.size();
         int[] pending = new int[events];
         List<List<Integer>> successors = new ArrayList<>(events);
         for (int e = 0; e < events; e++) {
@@ -46,6 +64,11 @@ final class EdgeSchedule {
             int target = updates.get(u).target();
             if (target != FlatNetlist.NONE) {
                 writerOf[target] = n + u;
+            }
+        }
+        for (int g = 0; g < groups.size(); g++) {
+            for (int target : groups.get(g).targets()) {
+                writerOf[target] = n + updates.size() + g;
             }
         }
         for (int i = 0; i < n; i++) {
@@ -66,9 +89,8 @@ final class EdgeSchedule {
             readsOf.add(new ArrayList<>());
             writesOf.add(new ArrayList<>());
         }
-        for (int u = 0; u < updates.size(); u++) {
-            StateUpdate update = updates.get(u);
-            for (int input : update.inputs()) {
+        for (int u = 0; u < inputsOf.size(); u++) {
+            for (int input : inputsOf.get(u)) {
                 if (input == FlatNetlist.NONE) {
                     continue;
                 }
@@ -78,6 +100,9 @@ final class EdgeSchedule {
                     edge(successors, pending, n + u, writerOf[input]);
                 }
             }
+        }
+        for (int u = 0; u < updates.size(); u++) {
+            StateUpdate update = updates.get(u);
             if (update instanceof StateUpdate.MemoryRead r) {
                 readsOf.get(r.port().memory()).add(n + u);
             } else if (update instanceof StateUpdate.MemoryWrite w) {
@@ -104,7 +129,7 @@ final class EdgeSchedule {
                 readyNodes.push(i);
             }
         }
-        for (int u = 0; u < updates.size(); u++) {
+        for (int u = 0; u < inputsOf.size(); u++) {
             if (pending[n + u] == 0) {
                 readyUpdates.add(n + u);
             }
@@ -114,7 +139,8 @@ final class EdgeSchedule {
             int event;
             if (!readyUpdates.isEmpty()) {
                 event = readyUpdates.poll();
-                order.add(new Step.Apply(updates.get(event - n)));
+                int u = event - n;
+                order.add(u < updates.size() ? new Step.Apply(updates.get(u)) : new Step.Lanes(groups.get(u - updates.size())));
             } else {
                 event = readyNodes.pop();
                 order.add(new Step.Compute(event));
@@ -130,11 +156,8 @@ final class EdgeSchedule {
             }
         }
         long scheduled = order.size();
-        long expected = updates.size() + java.util.stream.IntStream.range(0, n).filter(i -> inCone[i]).count();
-        if (scheduled != expected) {
-            throw new IllegalStateException("rising-edge schedule of " + netlist.name() + " is cyclic");
-        }
-        return order;
+        long expected = inputsOf.size() + java.util.stream.IntStream.range(0, n).filter(i -> inCone[i]).count();
+        return scheduled == expected ? order : null;
     }
 
     private static void edge(List<List<Integer>> successors, int[] pending, int from, int to) {
@@ -151,11 +174,11 @@ final class EdgeSchedule {
         return updates;
     }
 
-    /** The computed nodes (not leaves or constants) that the updates read, directly or not. */
-    private static boolean[] cone(FlatNetlist netlist, List<StateUpdate> updates) {
+    /** The computed nodes (not leaves or constants) that the updates and loops read, directly or not. */
+    private static boolean[] cone(FlatNetlist netlist, List<int[]> inputsOf) {
         List<Integer> roots = new ArrayList<>();
-        for (StateUpdate u : updates) {
-            for (int input : u.inputs()) {
+        for (int[] inputs : inputsOf) {
+            for (int input : inputs) {
                 if (input != FlatNetlist.NONE) {
                     roots.add(input);
                 }

@@ -13,6 +13,7 @@ import dev.tern.sim.ops.WideOps;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,6 +40,8 @@ public final class JavaCodeGenerator {
     /** Dispatch methods call at most this many methods, keeping them small as well. */
     private static final int CALLS_PER_DISPATCH = 400;
     private static final int APPLY_COST = 30;
+    private static final int LOOP_COST = 40;
+    private static final int LOOP_POSITION_COST = 14;
     /** Generated methods of plain statements (bindings, frame copies) hold at most this many. */
     private static final int STATEMENTS_PER_METHOD = 100;
     /** Runs of a frame up to this many words are copied word by word, longer ones by {@code System.arraycopy}. */
@@ -103,6 +106,8 @@ public final class JavaCodeGenerator {
         readLocallyInEdge = new boolean[n];
 
         boolean[] needsSlot = SlotLayout.named(netlist);
+        LaneGroups.Plan lanes = LaneGroups.of(netlist);
+        lanes.blocks().forEach(block -> Arrays.stream(block).forEach(node -> needsSlot[node] = true));
         for (int i = 0; i < n; i++) {
             if (netlist.width(i) > 64) {
                 needsSlot[i] = true;
@@ -125,7 +130,8 @@ public final class JavaCodeGenerator {
         boolean[] observedCone = Cones.computedNodesReachedFrom(netlist, observed);
         phases.put(Phase.OUTPUTS, computeSteps(outputCone, null));
         phases.put(Phase.REST, computeSteps(observedCone, outputCone));
-        phases.put(Phase.EDGE, EdgeSchedule.of(netlist));
+        List<Step> edge = EdgeSchedule.withLoops(netlist, lanes.groups());
+        phases.put(Phase.EDGE, edge != null ? edge : EdgeSchedule.of(netlist));
         for (Map.Entry<Phase, List<Step>> phase : phases.entrySet()) {
             split(phase.getKey(), phase.getValue(), needsSlot, methodBudget);
         }
@@ -145,7 +151,7 @@ public final class JavaCodeGenerator {
                 }
             }
         }
-        this.layout = SlotLayout.assign(netlist, needsSlot);
+        this.layout = SlotLayout.assign(netlist, needsSlot, lanes.blocks());
     }
 
     /**
@@ -197,6 +203,9 @@ public final class JavaCodeGenerator {
         if (step instanceof Step.Compute compute) {
             return netlist.node(compute.node()).operands();
         }
+        if (step instanceof Step.Lanes lanes) {
+            return lanes.group().inputs(netlist);
+        }
         return ((Step.Apply) step).update().inputs();
     }
 
@@ -210,6 +219,9 @@ public final class JavaCodeGenerator {
     private int cost(Step step, boolean[] needsSlot) {
         if (step instanceof Step.Apply) {
             return APPLY_COST;
+        }
+        if (step instanceof Step.Lanes lanes) {
+            return LOOP_COST + LOOP_POSITION_COST * lanes.group().reachedPositions().size();
         }
         int index = ((Step.Compute) step).node();
         Node node = netlist.node(index);
@@ -364,13 +376,16 @@ public final class JavaCodeGenerator {
         out.append("\n    private void ").append(chunk.name()).append("() {\n");
         out.append("        final long[] v = this.v;\n");
         boolean appliesReset = chunk.steps.stream().anyMatch(s -> s instanceof Step.Apply a
-                && a.update() instanceof StateUpdate.RegisterLoad r && r.register().resetValue() != null);
+                && a.update() instanceof StateUpdate.RegisterLoad r && r.register().resetValue() != null
+                || s instanceof Step.Lanes l && l.group().reset() != null);
         if (appliesReset) {
             out.append("        final boolean rst = v[").append(slot(netlist.resetNode())).append("] != 0L;\n");
         }
         for (Step step : chunk.steps) {
             if (step instanceof Step.Compute compute) {
                 node(out, compute.node(), chunk);
+            } else if (step instanceof Step.Lanes lanes) {
+                out.append("        ").append(laneLoop(lanes.group(), chunk)).append('\n');
             } else {
                 out.append("        ").append(apply(((Step.Apply) step).update(), chunk)).append('\n');
             }
@@ -395,7 +410,7 @@ public final class JavaCodeGenerator {
             concatNarrow(out, index, c, chunk, stored);
             return;
         }
-        String expr = narrow(node, chunk);
+        String expr = narrow(node, operands(chunk));
         if (local && signedExtension(index)) {
             // The 64-bit sign extension first, for the wrapping operators that read it (see wrapping()).
             Node.Extend x = (Node.Extend) node;
@@ -428,46 +443,46 @@ public final class JavaCodeGenerator {
     }
 
     /** The Java expression of a node of at most 64 bits. */
-    private String narrow(Node node, Chunk chunk) {
+    private String narrow(Node node, OperandText in) {
         int w = node.width();
         if (node instanceof Node.Unary u) {
             int wa = netlist.width(u.operand());
             if (wa > 64) {
                 return "WideOps." + reduction(u) + "(v, " + slot(u.operand()) + ", " + wa + ")";
             }
-            String a = operand(u.operand(), chunk);
+            String a = in.value(u.operand());
             return switch (u.op()) {
-                case NOT -> NarrowExpressions.not(wrapping(u.operand(), chunk), w);
-                case NEG -> NarrowExpressions.neg(wrapping(u.operand(), chunk), w);
+                case NOT -> NarrowExpressions.not(in.wrapping(u.operand()), w);
+                case NEG -> NarrowExpressions.neg(in.wrapping(u.operand()), w);
                 case AND_REDUCE -> NarrowExpressions.andReduce(a, wa);
                 case OR_REDUCE -> NarrowExpressions.orReduce(a, wa);
                 case XOR_REDUCE -> NarrowExpressions.xorReduce(a);
             };
         }
         if (node instanceof Node.Binary b) {
-            return narrowBinary(b, chunk);
+            return narrowBinary(b, in);
         }
         if (node instanceof Node.Mux m) {
-            return NarrowExpressions.mux(operand(m.select(), chunk), operand(m.whenTrue(), chunk), operand(m.whenFalse(), chunk));
+            return NarrowExpressions.mux(in.value(m.select()), in.value(m.whenTrue()), in.value(m.whenFalse()));
         }
         if (node instanceof Node.Concat c) {
             int[] parts = c.parts();
             if (parts.length == 1) {
-                return operand(parts[0], chunk);
+                return in.value(parts[0]);
             }
-            return NarrowExpressions.concat(operand(parts[0], chunk), operand(parts[1], chunk), netlist.width(parts[1]));
+            return NarrowExpressions.concat(in.value(parts[0]), in.value(parts[1]), netlist.width(parts[1]));
         }
         if (node instanceof Node.Slice s) {
             int from = netlist.width(s.operand());
             if (from > 64) {
                 return NarrowExpressions.extract(slot(s.operand()), from, s.low(), w);
             }
-            return NarrowExpressions.slice(operand(s.operand(), chunk), from, s.low(), w);
+            return NarrowExpressions.slice(in.value(s.operand()), from, s.low(), w);
         }
         if (node instanceof Node.Extend x) {
-            return NarrowExpressions.extend(operand(x.operand(), chunk), netlist.width(x.operand()), w, x.signed());
+            return NarrowExpressions.extend(in.value(x.operand()), netlist.width(x.operand()), w, x.signed());
         }
-        return operand(((Node.Copy) node).operand(), chunk);
+        return in.value(((Node.Copy) node).operand());
     }
 
     private static String reduction(Node.Unary u) {
@@ -479,7 +494,7 @@ public final class JavaCodeGenerator {
         };
     }
 
-    private String narrowBinary(Node.Binary b, Chunk chunk) {
+    private String narrowBinary(Node.Binary b, OperandText in) {
         int w = netlist.width(b.left());
         int wr = netlist.width(b.right());
         if (w > 64 && !b.op().isShift()) {
@@ -494,14 +509,14 @@ public final class JavaCodeGenerator {
                 default -> throw new IllegalStateException(b.op() + " of wide operands is wide");
             };
         }
-        String l = operand(b.left(), chunk);
+        String l = in.value(b.left());
         if (b.op().isShift()) {
-            return shift(b, l, w, chunk);
+            return shift(b, l, w, in);
         }
-        String r = operand(b.right(), chunk);
+        String r = in.value(b.right());
         return switch (b.op()) {
-            case ADD -> NarrowExpressions.add(wrapping(b.left(), chunk), wrapping(b.right(), chunk), w);
-            case SUB -> NarrowExpressions.sub(wrapping(b.left(), chunk), wrapping(b.right(), chunk), w);
+            case ADD -> NarrowExpressions.add(in.wrapping(b.left()), in.wrapping(b.right()), w);
+            case SUB -> NarrowExpressions.sub(in.wrapping(b.left()), in.wrapping(b.right()), w);
             case MUL -> NarrowExpressions.mul(l, w, r, wr, b.signed());
             case AND -> NarrowExpressions.and(l, r);
             case OR -> NarrowExpressions.or(l, r);
@@ -517,7 +532,7 @@ public final class JavaCodeGenerator {
     }
 
     /** A shift of a narrow value: folded for a constant amount, otherwise a call. */
-    private String shift(Node.Binary b, String value, int width, Chunk chunk) {
+    private String shift(Node.Binary b, String value, int width, OperandText in) {
         if (netlist.node(b.right()) instanceof Node.Constant c) {
             long amount = c.value().toUnsigned().bitLength() > 64 ? -1L : c.value().toUnsigned().longValue();
             return switch (b.op()) {
@@ -526,7 +541,7 @@ public final class JavaCodeGenerator {
                 default -> NarrowExpressions.sra(value, amount, width);
             };
         }
-        String amount = shiftAmount(b.right(), chunk);
+        String amount = shiftAmount(b.right(), in);
         return switch (b.op()) {
             case SHL -> "NarrowOps.shl(" + value + ", " + amount + ", " + width + ")";
             case SHR -> "NarrowOps.shr(" + value + ", " + amount + ", " + width + ")";
@@ -552,9 +567,9 @@ public final class JavaCodeGenerator {
     }
 
     /** A shift amount as an unsigned long, whatever its width. */
-    private String shiftAmount(int amount, Chunk chunk) {
+    private String shiftAmount(int amount, OperandText in) {
         int w = netlist.width(amount);
-        return w > 64 ? "WideOps.shiftAmount(v, " + slot(amount) + ", " + w + ")" : operand(amount, chunk);
+        return w > 64 ? "WideOps.shiftAmount(v, " + slot(amount) + ", " + w + ")" : in.value(amount);
     }
 
     /** The statements computing a node wider than 64 bits into its slot. */
@@ -618,7 +633,7 @@ public final class JavaCodeGenerator {
                 case SHR -> "shr";
                 default -> "sra";
             };
-            return "WideOps." + name + "(v, " + d + ", " + l + ", " + w + ", " + shiftAmount(b.right(), chunk) + ")";
+            return "WideOps." + name + "(v, " + d + ", " + l + ", " + w + ", " + shiftAmount(b.right(), operands(chunk)) + ")";
         }
         int r = slot(b.right());
         return switch (b.op()) {
@@ -631,6 +646,83 @@ public final class JavaCodeGenerator {
                     + netlist.width(b.right()) + ", " + b.signed() + ")";
             default -> throw new IllegalStateException(b.op() + " has a one-bit result");
         };
+    }
+
+    /** How an expression reads its operand nodes: in a chunk's method, or in a lane loop's body. */
+    private interface OperandText {
+        String value(int node);
+
+        /** The operand of an operator that keeps only the low bits of its result (see {@link #wrapping(int, Chunk)}). */
+        String wrapping(int node);
+    }
+
+    private OperandText operands(Chunk chunk) {
+        return new OperandText() {
+            @Override
+            public String value(int node) {
+                return operand(node, chunk);
+            }
+
+            @Override
+            public String wrapping(int node) {
+                return JavaCodeGenerator.this.wrapping(node, chunk);
+            }
+        };
+    }
+
+    /**
+     * The loop updating a lane group's registers: per lane {@code i}, each operator of the lane's expression a
+     * local, lane operands read from their slots at {@code + i}, invariant ones as the chunk reads them.
+     */
+    private String laneLoop(LaneGroup group, Chunk chunk) {
+        int lanes = group.lanes();
+        List<Integer> positions = group.reachedPositions();
+        Map<Integer, String> text = new HashMap<>();
+        StringBuilder invariants = new StringBuilder();
+        StringBuilder body = new StringBuilder();
+        for (int p : positions) {
+            int first = group.nodes()[p][0];
+            Node node = netlist.node(first);
+            if (group.isInvariant(p) && node instanceof Node.Constant c) {
+                text.put(first, literal(c.value().toLong()));
+            } else if (group.isInvariant(p)) {
+                // Read once before the loop: the value may be a register the loop itself overwrites.
+                invariants.append("final long u").append(first).append(" = ").append(operand(first, chunk)).append(";\n        ");
+                text.put(first, "u" + first);
+            } else if (node instanceof Node.Constant c) {
+                text.put(first, literal(c.value().toLong()));
+            } else if (group.isLeaf(p)) {
+                text.put(first, "v[" + slot(first) + " + i]");
+            } else {
+                OperandText inLoop = new OperandText() {
+                    @Override
+                    public String value(int operand) {
+                        return text.get(operand);
+                    }
+
+                    @Override
+                    public String wrapping(int operand) {
+                        return text.get(operand);
+                    }
+                };
+                String expr = narrow(node, inLoop);
+                if (p == group.root()) {
+                    text.put(first, expr);
+                } else {
+                    body.append("            final long e").append(p).append(" = ").append(expr).append(";\n");
+                    text.put(first, "e" + p);
+                }
+            }
+        }
+        int target = slot(group.targets()[0]);
+        String loop = "for (int i = 0; i < " + lanes + "; i++) {\n" + body
+                + "            v[" + target + " + i] = " + text.get(group.nodes()[group.root()][0]) + ";\n        }";
+        String enabled = guard(group.enable(), invariants.length() == 0 ? loop : "{\n        " + invariants + loop + "\n        }", chunk);
+        if (group.reset() == null) {
+            return enabled;
+        }
+        return "if (rst) {\n            java.util.Arrays.fill(v, " + target + ", " + (target + lanes) + ", "
+                + literal(group.reset().toLong()) + ");\n        } else " + (enabled.isEmpty() ? "{ }" : enabled);
     }
 
     /** A narrow value as read in {@code chunk}: a literal, a local of the chunk's method, or its slot. */

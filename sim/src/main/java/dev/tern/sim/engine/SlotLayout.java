@@ -4,6 +4,7 @@ import dev.tern.sim.netlist.FlatNetlist;
 import dev.tern.sim.ops.WideOps;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Where each node that keeps its value between evaluations lives in the value array: its first word,
@@ -20,11 +21,27 @@ public final class SlotLayout {
 
     /** Slots for the nodes marked in {@code needsSlot}, in node order. */
     public static SlotLayout assign(FlatNetlist netlist, boolean[] needsSlot) {
+        return assign(netlist, needsSlot, List.of());
+    }
+
+    /**
+     * Slots for the nodes marked in {@code needsSlot}: first each block's nodes (narrow ones, each in one
+     * word) in consecutive slots in the block's order, so that a loop can walk them; then the others in node order.
+     */
+    public static SlotLayout assign(FlatNetlist netlist, boolean[] needsSlot, List<int[]> blocks) {
         int[] offsets = new int[netlist.nodes().size()];
         Arrays.fill(offsets, -1);
         long next = 0;
+        for (int[] block : blocks) {
+            for (int node : block) {
+                if (offsets[node] >= 0 || netlist.width(node) > 64) {
+                    throw new IllegalStateException("node " + node + " cannot take the next slot of a block");
+                }
+                offsets[node] = (int) next++;
+            }
+        }
         for (int i = 0; i < offsets.length; i++) {
-            if (needsSlot[i]) {
+            if (needsSlot[i] && offsets[i] < 0) {
                 offsets[i] = (int) next;
                 next += WideOps.words(netlist.width(i));
                 if (next > Integer.MAX_VALUE - 8) {

@@ -1,0 +1,206 @@
+package dev.tern.sim.compiler;
+
+import dev.tern.sim.netlist.FlatNetlist;
+import dev.tern.sim.netlist.Node;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Candidate {@link LaneGroup}s: registers with the same enable and reset value whose next values have the same
+ * shape, the expression of operators, widths and constants from the register back to its leaves, whatever
+ * those leaves are. Where to stop is a choice of what a loop computes (operators of at most 64 bits) and what
+ * it reads from slots (inputs, state, slices, wide values).
+ */
+final class LaneCandidates {
+    /** Fewer lanes than this are not worth a loop: C2 vectorises the main loop of a counted loop, after unrolling. */
+    static final int MIN_LANES = 16;
+    /** Expressions of more positions than this stay scalar code (and keep signatures short). */
+    private static final int MAX_POSITIONS = 128;
+
+    private LaneCandidates() {
+    }
+
+    /** One lane's expression in operand-first order, with a signature equal for lanes of the same shape. */
+    private record Shape(String signature, int[] nodes, int[][] operands) {
+    }
+
+    /** Groups of at least {@value #MIN_LANES} registers of one shape, larger groups first. */
+    static List<LaneGroup> of(FlatNetlist netlist) {
+        Map<String, List<FlatNetlist.Register>> registersByKey = new LinkedHashMap<>();
+        Map<String, Shape> shapeByKey = new HashMap<>();
+        Map<FlatNetlist.Register, Shape> shapes = new HashMap<>();
+        for (FlatNetlist.Register r : netlist.registers()) {
+            if (netlist.width(r.state()) > 64 || netlist.width(r.next()) > 64) {
+                continue;
+            }
+            Shape shape = shape(netlist, r.next());
+            if (shape == null) {
+                continue;
+            }
+            String key = shape.signature + "|" + r.enable() + "|" + r.resetValue();
+            registersByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+            shapeByKey.putIfAbsent(key, shape);
+            shapes.put(r, shape);
+        }
+        List<LaneGroup> groups = new ArrayList<>();
+        for (Map.Entry<String, List<FlatNetlist.Register>> entry : registersByKey.entrySet()) {
+            Shape first = shapeByKey.get(entry.getKey());
+            for (List<FlatNetlist.Register> lanes : runsOfDistinctOperands(netlist, first, entry.getValue(), shapes)) {
+                if (lanes.size() >= MIN_LANES) {
+                    groups.add(group(first, lanes, shapes));
+                }
+            }
+        }
+        // Larger groups first (readers still before what they read): a large group's operand blocks can serve
+        // the smaller groups reading parts of them, not the other way round.
+        groups.sort((a, b) -> Integer.compare(b.lanes(), a.lanes()));
+        return groups;
+    }
+
+    private static LaneGroup group(Shape first, List<FlatNetlist.Register> lanes, Map<FlatNetlist.Register, Shape> shapes) {
+        int[] targets = new int[lanes.size()];
+        int[][] nodes = new int[first.nodes.length][lanes.size()];
+        for (int lane = 0; lane < lanes.size(); lane++) {
+            targets[lane] = lanes.get(lane).state();
+            int[] laneNodes = shapes.get(lanes.get(lane)).nodes;
+            for (int p = 0; p < laneNodes.length; p++) {
+                nodes[p][lane] = laneNodes[p];
+            }
+        }
+        return new LaneGroup(targets, nodes, first.operands, lanes.get(0).enable(), lanes.get(0).resetValue());
+    }
+
+    /**
+     * Splits registers of one shape into runs in which every leaf position holds either one node for all lanes or
+     * a different node in each: consecutive slots cannot serve two lanes with one node (rows of a matrix unit
+     * reading the same activations are separate loops).
+     */
+    private static List<List<FlatNetlist.Register>> runsOfDistinctOperands(FlatNetlist netlist, Shape shape,
+            List<FlatNetlist.Register> registers, Map<FlatNetlist.Register, Shape> shapes) {
+        List<List<FlatNetlist.Register>> runs = new ArrayList<>();
+        List<FlatNetlist.Register> run = new ArrayList<>();
+        List<Set<Integer>> seen = new ArrayList<>();
+        for (FlatNetlist.Register register : registers) {
+            int[] nodes = shapes.get(register).nodes;
+            boolean fits = true;
+            for (int p = 0; p < seen.size() && fits; p++) {
+                Set<Integer> atP = seen.get(p);
+                boolean repeated = atP.contains(nodes[p]);
+                fits = atP.size() == 1 ? repeated || run.size() == 1 : !repeated;
+            }
+            if (!fits) {
+                runs.add(run);
+                run = new ArrayList<>();
+                seen.clear();
+            }
+            if (seen.isEmpty()) {
+                for (int p = 0; p < nodes.length; p++) {
+                    seen.add(new HashSet<>());
+                }
+            }
+            run.add(register);
+            for (int p = 0; p < nodes.length; p++) {
+                if (shape.operands[p].length == 0 && !(netlist.node(nodes[p]) instanceof Node.Constant)) {
+                    seen.get(p).add(nodes[p]);
+                }
+            }
+        }
+        runs.add(run);
+        return runs;
+    }
+
+    /** The shape of the expression computing {@code root}, or null when it is too large to be a loop body. */
+    private static Shape shape(FlatNetlist netlist, int root) {
+        Map<Integer, Integer> positions = new HashMap<>();
+        List<Integer> nodes = new ArrayList<>();
+        List<int[]> operands = new ArrayList<>();
+        StringBuilder signature = new StringBuilder();
+        return visit(netlist, root, positions, nodes, operands, signature) < 0 ? null
+                : new Shape(signature.toString(), nodes.stream().mapToInt(Integer::intValue).toArray(), operands.toArray(new int[0][]));
+    }
+
+    /** Adds the node (after its operands) and returns its position, or -1 when the expression grows too large. */
+    private static int visit(FlatNetlist netlist, int index, Map<Integer, Integer> positions, List<Integer> nodes,
+                             List<int[]> operands, StringBuilder signature) {
+        Integer known = positions.get(index);
+        if (known != null) {
+            return known;
+        }
+        Node node = netlist.node(index);
+        int[] operandPositions = new int[0];
+        if (!isLeaf(netlist, node)) {
+            int[] ops = node.operands();
+            operandPositions = new int[ops.length];
+            for (int o = 0; o < ops.length; o++) {
+                operandPositions[o] = visit(netlist, ops[o], positions, nodes, operands, signature);
+                if (operandPositions[o] < 0) {
+                    return -1;
+                }
+            }
+        }
+        if (nodes.size() >= MAX_POSITIONS) {
+            return -1;
+        }
+        int position = nodes.size();
+        positions.put(index, position);
+        nodes.add(index);
+        operands.add(operandPositions);
+        signature.append(operator(node)).append(Arrays.toString(operandPositions)).append(';');
+        return position;
+    }
+
+    /**
+     * Read from a slot rather than computed in the loop: inputs and state, constants, wide values and what
+     * reads them, many-part concatenations, copies (values of state taken before the edge overwrites it,
+     * which scalar code must take before the loops run), and slices (whose positions differ from lane to lane; scalar
+     * code computes them into consecutive slots, which is cheap next to the operators that read them).
+     */
+    private static boolean isLeaf(FlatNetlist netlist, Node node) {
+        if (node.isLeaf() || node instanceof Node.Constant || node instanceof Node.Slice || node instanceof Node.Copy
+                || node.width() > 64) {
+            return true;
+        }
+        if (node instanceof Node.Concat c && c.parts().length > 2) {
+            return true;
+        }
+        for (int operand : node.operands()) {
+            if (netlist.width(operand) > 64) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What a lane's node at a position must match in the other lanes: its operator and widths, not its operands. */
+    private static String operator(Node node) {
+        if (node instanceof Node.Constant c) {
+            return "C" + c.width() + ":" + c.value().toUnsigned().toString(16);
+        }
+        if (node instanceof Node.Unary u) {
+            return "U" + u.op() + u.width();
+        }
+        if (node instanceof Node.Binary b) {
+            return "B" + b.op() + b.signed() + b.width();
+        }
+        if (node instanceof Node.Mux m) {
+            return "M" + m.width();
+        }
+        if (node instanceof Node.Concat c) {
+            return "K" + c.width();
+        }
+        if (node instanceof Node.Extend x) {
+            return "E" + x.signed() + x.width();
+        }
+        if (node instanceof Node.Copy y) {
+            return "Y" + y.width();
+        }
+        return "L" + node.width();
+    }
+}

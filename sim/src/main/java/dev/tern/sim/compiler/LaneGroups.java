@@ -1,0 +1,237 @@
+package dev.tern.sim.compiler;
+
+import dev.tern.sim.netlist.FlatNetlist;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Decides which {@link LaneGroup}s of a design become loops and the slot blocks they need: each candidate
+ * ({@link LaneCandidates}), readers before the groups whose registers they read, fixes the
+ * order of its lanes and asks for its registers and its lane operands to be consecutive. A group whose
+ * demands conflict with blocks already fixed stays scalar code. Reading a tree level's sums as the pairs of
+ * the level below asks for that level's registers in the order evens then odds, which is then that group's
+ * lane order: the blocks of a whole tree fit together.
+ */
+final class LaneGroups {
+    private final FlatNetlist netlist;
+    /** For a node in a block: its block and its place there; -1 when in none. */
+    private final int[] blockOf;
+    private final int[] placeOf;
+    private final List<int[]> blocks = new ArrayList<>();
+    private final List<LaneGroup> placed = new ArrayList<>();
+
+    private LaneGroups(FlatNetlist netlist) {
+        this.netlist = netlist;
+        blockOf = new int[netlist.nodes().size()];
+        placeOf = new int[netlist.nodes().size()];
+        Arrays.fill(blockOf, -1);
+    }
+
+    /** The groups and blocks of slots for a design. */
+    record Plan(List<LaneGroup> groups, List<int[]> blocks) {
+        Plan {
+            groups = List.copyOf(groups);
+            blocks = List.copyOf(blocks);
+        }
+    }
+
+    static Plan of(FlatNetlist netlist) {
+        LaneGroups finder = new LaneGroups(netlist);
+        for (LaneGroup candidate : readersFirst(netlist, LaneCandidates.of(netlist))) {
+            finder.place(candidate);
+        }
+        return new Plan(finder.placed, finder.blocks);
+    }
+
+    /**
+     * Groups that read another group's registers come before it, so that they fix its lane order; otherwise
+     * the order of {@code groups} holds.
+     */
+    private static List<LaneGroup> readersFirst(FlatNetlist netlist, List<LaneGroup> groups) {
+        Map<Integer, Integer> groupOfTarget = new HashMap<>();
+        for (int g = 0; g < groups.size(); g++) {
+            for (int target : groups.get(g).targets()) {
+                groupOfTarget.put(target, g);
+            }
+        }
+        List<Set<Integer>> readersOf = new ArrayList<>();
+        groups.forEach(g -> readersOf.add(new LinkedHashSet<>()));
+        for (int g = 0; g < groups.size(); g++) {
+            for (int input : groups.get(g).inputs(netlist)) {
+                Integer read = groupOfTarget.get(input);
+                if (read != null && read != g) {
+                    readersOf.get(read).add(g);
+                }
+            }
+        }
+        boolean[] visited = new boolean[groups.size()];
+        List<LaneGroup> order = new ArrayList<>();
+        for (int g = 0; g < groups.size(); g++) {
+            readersThen(g, readersOf, visited, groups, order);
+        }
+        return order;
+    }
+
+    private static void readersThen(int g, List<Set<Integer>> readersOf, boolean[] visited, List<LaneGroup> groups,
+                                    List<LaneGroup> order) {
+        if (visited[g]) {
+            return;
+        }
+        visited[g] = true;
+        for (int reader : readersOf.get(g)) {
+            readersThen(reader, readersOf, visited, groups, order);
+        }
+        order.add(groups.get(g));
+    }
+
+    // ---- placement: consecutive slots ----
+
+    /** Blocks and places decided while trying one group, kept only if the whole group fits. */
+    private final class Trial {
+        final Map<Integer, int[]> places = new HashMap<>();
+        final List<List<Integer>> newBlocks = new ArrayList<>();
+        private int operandBlock = -1;
+
+        int blockOf(int node) {
+            int[] place = places.get(node);
+            return place != null ? place[0] : LaneGroups.this.blockOf[node];
+        }
+
+        int placeOf(int node) {
+            int[] place = places.get(node);
+            return place != null ? place[1] : LaneGroups.this.placeOf[node];
+        }
+
+        /** Starts a block of the run's nodes, in order. */
+        void newBlock(int[] run) {
+            newBlocks.add(new ArrayList<>());
+            append(newBlocks.size() - 1, run);
+        }
+
+        /**
+         * Adds the run to the block of this group's operands, started at the first: runs read side by side (the
+         * two halves of a tree level) then make up one block, as the group writing them will want them.
+         */
+        void appendOperands(int[] run) {
+            if (operandBlock < 0) {
+                newBlocks.add(new ArrayList<>());
+                operandBlock = newBlocks.size() - 1;
+            }
+            append(operandBlock, run);
+        }
+
+        private void append(int newBlock, int[] run) {
+            List<Integer> block = newBlocks.get(newBlock);
+            for (int node : run) {
+                places.put(node, new int[] {blocks.size() + newBlock, block.size()});
+                block.add(node);
+            }
+        }
+
+        /** Whether the run sits in one block, lane after lane; the block and first place, or null. */
+        int[] consecutive(int[] run) {
+            int block = blockOf(run[0]);
+            if (block < 0) {
+                return null;
+            }
+            for (int lane = 1; lane < run.length; lane++) {
+                if (blockOf(run[lane]) != block || placeOf(run[lane]) != placeOf(run[0]) + lane) {
+                    return null;
+                }
+            }
+            return new int[] {block, placeOf(run[0])};
+        }
+
+        boolean noneInBlocks(int[] run) {
+            for (int node : run) {
+                if (blockOf(node) >= 0) {
+                    return false;
+                }
+            }
+            return Arrays.stream(run).distinct().count() == run.length;
+        }
+    }
+
+    private void place(LaneGroup group) {
+        Trial trial = new Trial();
+        int[] order = laneOrder(group, trial);
+        if (order == null) {
+            return;
+        }
+        int[] targets = reorder(group.targets(), order);
+        int[] targetPlace = trial.consecutive(targets);
+        for (int p : group.reachedPositions()) {
+            if (!group.isLaneOperand(netlist, p)) {
+                continue;
+            }
+            int[] run = reorder(group.nodes()[p], order);
+            if (Arrays.stream(run).anyMatch(n -> netlist.width(n) > 64)) {
+                return;
+            }
+            if (trial.noneInBlocks(run)) {
+                trial.appendOperands(run);
+                continue;
+            }
+            int[] runPlace = trial.consecutive(run);
+            if (runPlace == null || overlapsShifted(runPlace, targetPlace, run.length)) {
+                return;
+            }
+        }
+        commit(group, order, trial);
+    }
+
+    /** The lane order the group's registers allow: as found when none is in a block, by place when all are in one. */
+    private int[] laneOrder(LaneGroup group, Trial trial) {
+        int[] targets = group.targets();
+        int lanes = targets.length;
+        if (trial.noneInBlocks(targets)) {
+            trial.newBlock(targets);
+            return java.util.stream.IntStream.range(0, lanes).toArray();
+        }
+        Integer[] byPlace = new Integer[lanes];
+        for (int lane = 0; lane < lanes; lane++) {
+            byPlace[lane] = lane;
+        }
+        Arrays.sort(byPlace, (a, b) -> Integer.compare(trial.placeOf(targets[a]), trial.placeOf(targets[b])));
+        int[] order = Arrays.stream(byPlace).mapToInt(Integer::intValue).toArray();
+        return trial.consecutive(reorder(targets, order)) == null ? null : order;
+    }
+
+    /**
+     * Lanes that read registers of the same loop at other lanes would see values the loop has already
+     * overwritten; reading each lane's own register (an accumulator) or registers elsewhere is safe.
+     */
+    private static boolean overlapsShifted(int[] run, int[] targets, int lanes) {
+        return run[0] == targets[0] && run[1] != targets[1] && Math.abs(run[1] - targets[1]) < lanes;
+    }
+
+    private void commit(LaneGroup group, int[] order, Trial trial) {
+        for (List<Integer> block : trial.newBlocks) {
+            int b = blocks.size();
+            for (int place = 0; place < block.size(); place++) {
+                blockOf[block.get(place)] = b;
+                placeOf[block.get(place)] = place;
+            }
+            blocks.add(block.stream().mapToInt(Integer::intValue).toArray());
+        }
+        int[][] nodes = new int[group.nodes().length][];
+        for (int p = 0; p < nodes.length; p++) {
+            nodes[p] = reorder(group.nodes()[p], order);
+        }
+        placed.add(new LaneGroup(reorder(group.targets(), order), nodes, group.operands(), group.enable(), group.reset()));
+    }
+
+    private static int[] reorder(int[] lanes, int[] order) {
+        int[] reordered = new int[order.length];
+        for (int i = 0; i < order.length; i++) {
+            reordered[i] = lanes[order[i]];
+        }
+        return reordered;
+    }
+}
