@@ -3,23 +3,19 @@ package dev.tern.accel.axi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tern.accel.AcceleratorConfig;
+import dev.tern.accel.EmittedVerilog;
 import dev.tern.accel.TernaryMatmulGenerator;
 import dev.tern.accel.WeightEncoding;
-import dev.tern.accel.bench.XilinxSynthesis;
 import dev.tern.hdl.Elaborator;
 import dev.tern.hdl.catalog.DesignCatalog;
 import dev.tern.hdl.catalog.DesignParameters;
 import dev.tern.hdl.ir.Design;
-import dev.tern.verilog.ToolRequirement;
 import dev.tern.verilog.VerilogEmitter;
-import dev.tern.verilog.tools.ExternalTool;
-import dev.tern.verilog.tools.VerilogChecks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,25 +33,15 @@ class TernaryMatmulAxiVerilogTest {
     void wrapperIsLintCleanCompilesAndSynthesisesWithoutDsp() throws IOException {
         AcceleratorConfig config = new AcceleratorConfig(16, 2, 2, WeightEncoding.BASE3, 16, 8);
         Design design = Elaborator.elaborate(() -> new TernaryMatmulAxi(config));
-        List<Path> files = new ArrayList<>(VerilogEmitter.withoutSourceLocations()
-                .write(design, dir, VerilogEmitter.Layout.FILE_PER_MODULE).values());
+        List<Path> files = EmittedVerilog.write(design, dir);
         String top = design.top().name();
         String verilog = VerilogEmitter.withoutSourceLocations().singleFile(design);
         assertTrue(verilog.contains("module " + top + " (\n    input  wire aclk,\n    input  wire aresetn,\n"),
                 "AXI's clock and active-low reset come first");
         assertTrue(verilog.contains(".clk(aclk),\n        .rst(~aresetn),"), "the unit inside keeps clk and rst");
 
-        ToolRequirement.require("verilator");
-        ExternalTool.Result lint = VerilogChecks.verilatorLint(dir, files, top);
-        assertEquals("", lint.output().strip(), "verilator -Wall on " + top);
-        ToolRequirement.require("iverilog");
-        ExternalTool.Result icarus = VerilogChecks.icarusCompile(dir, files, top);
-        assertTrue(icarus.succeeded() && icarus.output().isBlank(), icarus.output());
-        ToolRequirement.require("yosys");
-        XilinxSynthesis synthesis = XilinxSynthesis.of(dir, files, top);
-        assertTrue(synthesis.run().succeeded(), synthesis.run().output());
-        assertTrue(synthesis.luts() > 0, "no LUTs in " + synthesis.cells());
-        assertEquals(0, synthesis.dsps(), "DSP cells in " + synthesis.cells());
+        EmittedVerilog.assertLintCleanAndCompiles(dir, files, top);
+        EmittedVerilog.assertMapsToLutsWithoutDsp(dir, files, top);
     }
 
     @Test

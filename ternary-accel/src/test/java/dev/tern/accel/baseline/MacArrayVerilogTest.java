@@ -1,9 +1,9 @@
 package dev.tern.accel.baseline;
 
+import dev.tern.accel.EmittedVerilog;
 import dev.tern.hdl.Elaborator;
 import dev.tern.hdl.ir.Design;
 import dev.tern.verilog.ToolRequirement;
-import dev.tern.verilog.VerilogEmitter;
 import dev.tern.verilog.tools.ExternalTool;
 import dev.tern.verilog.tools.VerilogChecks;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,7 +12,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,16 +29,10 @@ class MacArrayVerilogTest {
     })
     void unitIsLintCleanCompilesAndSynthesises(MacPrecision precision, int lanes, int rows) throws IOException {
         Design design = Elaborator.elaborate(() -> new MacArrayUnit(new MacArrayConfig(precision, lanes, rows, 8, 4)));
-        List<Path> files = new ArrayList<>(VerilogEmitter.withoutSourceLocations()
-                .write(design, dir, VerilogEmitter.Layout.FILE_PER_MODULE).values());
+        List<Path> files = EmittedVerilog.write(design, dir);
         String top = design.top().name();
 
-        ToolRequirement.require("verilator");
-        ExternalTool.Result lint = VerilogChecks.verilatorLint(dir, files, top);
-        assertEquals("", lint.output().strip(), "verilator -Wall on " + top);
-        ToolRequirement.require("iverilog");
-        ExternalTool.Result icarus = VerilogChecks.icarusCompile(dir, files, top);
-        assertTrue(icarus.succeeded() && icarus.output().isBlank(), icarus.output());
+        EmittedVerilog.assertLintCleanAndCompiles(dir, files, top);
         ToolRequirement.require("yosys");
         ExternalTool.Result synthesis = VerilogChecks.yosys(dir, files, top, "synth");
         assertTrue(synthesis.succeeded(), synthesis.output());

@@ -1,5 +1,6 @@
 package dev.tern.accel.cosim;
 
+import dev.tern.accel.EmittedVerilog;
 import dev.tern.hdl.ir.Design;
 import dev.tern.sim.Simulator;
 import dev.tern.testbench.Cosimulation;
@@ -7,7 +8,6 @@ import dev.tern.testbench.Mismatch;
 import dev.tern.testbench.RecordedStimulus;
 import dev.tern.testbench.VerilogSimulation;
 import dev.tern.testbench.VerilogTool;
-import dev.tern.verilog.VerilogEmitter;
 import dev.tern.verilog.tools.ExternalTool;
 import dev.tern.verilog.tools.VerilogChecks;
 
@@ -58,17 +58,13 @@ final class RecordedCosimulation {
 
     /** What {@code verilator --lint-only -Wall} says about {@code design}, written one file per module into {@code dir}. */
     static String lint(Design design, Path dir) throws IOException {
-        ExternalTool.Result lint = VerilogChecks.verilatorLint(dir, emit(design, dir), design.top().name());
+        ExternalTool.Result lint = VerilogChecks.verilatorLint(dir, EmittedVerilog.write(design, dir), design.top().name());
         return lint.output().strip();
     }
 
     /** Yosys {@code synth} of the design: its output when it fails, else empty. */
     static String synthesisErrors(Design design, Path dir) throws IOException {
-        ExternalTool.Result synthesis = VerilogChecks.yosys(dir, emit(design, dir), design.top().name(), "synth");
+        ExternalTool.Result synthesis = VerilogChecks.yosys(dir, EmittedVerilog.write(design, dir), design.top().name(), "synth");
         return synthesis.succeeded() ? "" : synthesis.output().strip();
-    }
-
-    private static List<Path> emit(Design design, Path dir) throws IOException {
-        return new ArrayList<>(VerilogEmitter.withoutSourceLocations().write(design, dir, VerilogEmitter.Layout.FILE_PER_MODULE).values());
     }
 }

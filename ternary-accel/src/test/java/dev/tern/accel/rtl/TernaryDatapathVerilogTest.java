@@ -1,14 +1,12 @@
 package dev.tern.accel.rtl;
 
 import dev.tern.accel.AcceleratorConfig;
+import dev.tern.accel.EmittedVerilog;
 import dev.tern.accel.WeightEncoding;
 import dev.tern.accel.bench.XilinxSynthesis;
 import dev.tern.hdl.Elaborator;
 import dev.tern.hdl.ir.Design;
 import dev.tern.verilog.ToolRequirement;
-import dev.tern.verilog.VerilogEmitter;
-import dev.tern.verilog.tools.ExternalTool;
-import dev.tern.verilog.tools.VerilogChecks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,7 +15,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,24 +41,14 @@ class TernaryDatapathVerilogTest {
     }
 
     private void checkDesign(Design design) throws IOException {
-        List<Path> files = new ArrayList<>(VerilogEmitter.withoutSourceLocations()
-                .write(design, dir, VerilogEmitter.Layout.FILE_PER_MODULE).values());
+        List<Path> files = EmittedVerilog.write(design, dir);
         String top = design.top().name();
         for (Path file : files) {
             assertFalse(withoutComments(Files.readString(file)).contains("*"), file + " has a '*'");
         }
 
-        ToolRequirement.require("verilator");
-        ExternalTool.Result lint = VerilogChecks.verilatorLint(dir, files, top);
-        assertEquals("", lint.output().strip(), "verilator -Wall on " + top);
-        ToolRequirement.require("iverilog");
-        ExternalTool.Result icarus = VerilogChecks.icarusCompile(dir, files, top);
-        assertTrue(icarus.succeeded() && icarus.output().isBlank(), icarus.output());
-        ToolRequirement.require("yosys");
-        XilinxSynthesis synthesis = XilinxSynthesis.of(dir, files, top);
-        assertTrue(synthesis.run().succeeded(), synthesis.run().output());
-        assertTrue(synthesis.luts() > 0, "no LUTs in " + synthesis.cells());
-        assertEquals(0, synthesis.dsps(), "DSP cells in " + synthesis.cells());
+        EmittedVerilog.assertLintCleanAndCompiles(dir, files, top);
+        EmittedVerilog.assertMapsToLutsWithoutDsp(dir, files, top);
     }
 
     @ParameterizedTest(name = "unit lanes={0} rows={1} every={2} {3}")
@@ -76,8 +63,7 @@ class TernaryDatapathVerilogTest {
     @Test
     void plusMinusAdderMapsToOneLutPerWordBitPlusTheGuard() throws IOException {
         int width = 13;
-        List<Path> files = new ArrayList<>(VerilogEmitter.withoutSourceLocations()
-                .write(Elaborator.elaborate(() -> new PlusMinusAdder(width)), dir, VerilogEmitter.Layout.FILE_PER_MODULE).values());
+        List<Path> files = EmittedVerilog.write(Elaborator.elaborate(() -> new PlusMinusAdder(width)), dir);
         ToolRequirement.require("yosys");
         XilinxSynthesis synthesis = XilinxSynthesis.of(dir, files, "PlusMinusAdder_width" + width);
         assertTrue(synthesis.run().succeeded(), synthesis.run().output());
