@@ -67,10 +67,45 @@ public final class ChunkedMatVec {
         return total;
     }
 
+    /** Where a matrix's rows come from: the codes of rows {@code first .. first + count - 1}, asked for once per job chunk. */
+    @FunctionalInterface
+    public interface Rows {
+        byte[][] codes(int first, int count);
+    }
+
+    /**
+     * The products of an {@code out}-row matrix with each of {@code vectors}, run on {@code driver}'s unit by this
+     * schedule: {@code y[v]} is the product with vector {@code v}.
+     *
+     * @return the clock edges the schedule took (exposed loads plus jobs), what {@link #cycles} counts
+     */
+    public static long run(TernaryMatmulDriver driver, AcceleratorConfig config, int out, Rows rows, List<byte[]> vectors,
+                           int[][] y) {
+        int in = vectors.get(0).length;
+        int rowsPerJob = (int) Math.min(out, rowsPerJob(config, in));
+        List<TernaryMatmulDriver.Job> jobs = new ArrayList<>();
+        List<Integer> firstRows = new ArrayList<>();
+        for (int first = 0; first < out; first += rowsPerJob) {
+            byte[][] chunk = rows.codes(first, Math.min(rowsPerJob, out - first));
+            for (byte[] x : vectors) {
+                jobs.add(new TernaryMatmulDriver.Job(chunk, x));
+                firstRows.add(first);
+            }
+        }
+        List<TernaryMatmulDriver.Run> runs = driver.runSequence(jobs);
+        long edges = 0;
+        for (int j = 0; j < runs.size(); j++) {
+            TernaryMatmulDriver.Run run = runs.get(j);
+            System.arraycopy(run.y(), 0, y[j % vectors.size()], firstRows.get(j), run.y().length);
+            edges += run.loadCycles() + run.computeCycles();
+        }
+        return edges;
+    }
+
     /**
      * Runs the schedule on {@code driver}'s unit for a random {@code out x in} matrix and {@code vectors} random
      * vectors drawn from {@code seed}, checks every output against {@link TernaryGolden}, and returns the edges it
-     * took (exposed loads plus jobs): what {@link #cycles} must equal.
+     * took: what {@link #cycles} must equal.
      *
      * @throws IllegalStateException when an output differs from the golden model
      */
@@ -89,22 +124,12 @@ public final class ChunkedMatVec {
             random.nextBytes(x);
             xs.add(x);
         }
-        int rowsPerJob = (int) Math.min(out, rowsPerJob(config, in));
-        List<TernaryMatmulDriver.Job> jobs = new ArrayList<>();
-        for (int first = 0; first < out; first += rowsPerJob) {
-            byte[][] chunk = Arrays.copyOfRange(codes, first, Math.min(out, first + rowsPerJob));
-            for (byte[] x : xs) {
-                jobs.add(new TernaryMatmulDriver.Job(chunk, x));
+        int[][] y = new int[vectors][out];
+        long edges = run(driver, config, out, (first, count) -> Arrays.copyOfRange(codes, first, first + count), xs, y);
+        for (int v = 0; v < vectors; v++) {
+            if (!Arrays.equals(TernaryGolden.matVec(codes, xs.get(v), config.lanes()), y[v])) {
+                throw new IllegalStateException("vector " + v + " of a " + out + " x " + in + " product differs from the golden model");
             }
-        }
-        List<TernaryMatmulDriver.Run> runs = driver.runSequence(jobs);
-        long edges = 0;
-        for (int j = 0; j < runs.size(); j++) {
-            TernaryMatmulDriver.Job job = jobs.get(j);
-            if (!Arrays.equals(TernaryGolden.matVec(job.codes(), job.x(), config.lanes()), runs.get(j).y())) {
-                throw new IllegalStateException("job " + j + " of a " + out + " x " + in + " product differs from the golden model");
-            }
-            edges += runs.get(j).loadCycles() + runs.get(j).computeCycles();
         }
         return edges;
     }

@@ -10,7 +10,7 @@ import dev.tern.bitnet.tensor.PackedTernaryMatrix;
 
 import dev.tern.sim.CycleSimulation;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,23 +118,7 @@ public final class AcceleratorMatmul implements TernaryMatmul, AutoCloseable {
     @Override
     public void multiply(PackedTernaryMatrix w, byte[][] xq, int[][] out) {
         TernaryMatmul.checkShapes(w, xq, out);
-        int rowsPerChunk = (int) Math.min(w.rows(), ChunkedMatVec.rowsPerJob(config, w.cols()));
-        List<TernaryMatmulDriver.Job> jobs = new ArrayList<>();
-        List<int[]> placement = new ArrayList<>();
-        for (int first = 0; first < w.rows(); first += rowsPerChunk) {
-            byte[][] codes = codes(w, first, Math.min(rowsPerChunk, w.rows() - first));
-            for (int b = 0; b < xq.length; b++) {
-                jobs.add(new TernaryMatmulDriver.Job(codes, xq[b]));
-                placement.add(new int[] {b, first});
-            }
-        }
-        long cycles = 0;
-        List<TernaryMatmulDriver.Run> runs = driver.runSequence(jobs);
-        for (int j = 0; j < runs.size(); j++) {
-            TernaryMatmulDriver.Run run = runs.get(j);
-            System.arraycopy(run.y(), 0, out[placement.get(j)[0]], placement.get(j)[1], run.y().length);
-            cycles += run.loadCycles() + run.computeCycles();
-        }
+        long cycles = ChunkedMatVec.run(driver, config, w.rows(), (first, count) -> codes(w, first, count), Arrays.asList(xq), out);
         long[] entry = byShape.computeIfAbsent(((long) w.rows() << 32) | w.cols(), k -> new long[3]);
         entry[0]++;
         entry[1] += xq.length;
@@ -148,7 +132,7 @@ public final class AcceleratorMatmul implements TernaryMatmul, AutoCloseable {
     }
 
     /** Simulated edges per matrix shape, in the order shapes were first seen. */
-    public java.util.List<ShapeCycles> cyclesByShape() {
+    public List<ShapeCycles> cyclesByShape() {
         return byShape.entrySet().stream()
                 .map(e -> new ShapeCycles((int) (e.getKey() >>> 32), (int) (long) e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2]))
                 .toList();
