@@ -265,7 +265,40 @@ final class TestDesigns {
                 mixed.set(first.xor(bytes.bits(8 * i + 7, 8 * i)));
                 observed.add(mixed);
             }
+            Input flagBits = input("flags", uint(4 * LANES));
+            Input others = input("others", uint(8 * LANES));
+            for (int row = 0; row < 2; row++) {
+                List<Reg> plus = new ArrayList<>();
+                List<Reg> minus = new ArrayList<>();
+                for (int i = 0; i < LANES; i++) {
+                    plus.add(reg("plus" + row + "_" + i, bool()));
+                    plus.get(i).set(flagBits.bit(row * 2 * LANES + i));
+                    minus.add(reg("minus" + row + "_" + i, bool()));
+                    minus.get(i).set(flagBits.bit(row * 2 * LANES + LANES + i).not());
+                    observed.add(plus.get(i));
+                }
+                for (int i = 0; i < LANES; i++) {
+                    observed.add(signedPairSum("pair" + row + "_" + i, bytes.bits(8 * i + 7, 8 * i).asSInt(),
+                            others.bits(8 * i + 7, 8 * i).asSInt(),
+                            plus.get(i), minus.get(i)).asUInt());
+                }
+            }
             output("all", uint(observed.stream().mapToInt(Signal::width).sum())).set(cat(observed.toArray(new Signal[0])));
+        }
+
+        /**
+         * A register of a long expression of one lane (more operators than one loop takes), with a slice of a value
+         * it computes, reading flags that another group of registers holds: the shape of a matrix unit's adders.
+         */
+        private Reg signedPairSum(String name, Signal x, Signal y, Signal plus, Signal minus) {
+            Signal flipped = y.sext(10).xor(plus.asSInt().sext(10));
+            Signal half = x.sext(10).add(flipped).bits(9, 1).asSInt();
+            Signal difference = half.sext(12).sub(x.sext(12)).xor(minus.asSInt().sext(12));
+            Signal total = difference.add(y.sext(12));
+            Signal again = total.bits(11, 2).asSInt().sext(12).add(half.sext(12)).xor(plus.asSInt().sext(12));
+            Reg sum = reg(name, sint(12));
+            sum.set(again.sub(total));
+            return sum;
         }
     }
 }

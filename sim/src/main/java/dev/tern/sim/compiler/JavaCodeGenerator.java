@@ -92,6 +92,11 @@ public final class JavaCodeGenerator {
     /** Whether a node is read by the method that computes it, during evaluation / during the edge. */
     private final boolean[] readLocallyInEvaluation;
     private final boolean[] readLocallyInEdge;
+    /**
+     * Whether the edge reads a node from its slot (another method of the edge, or a loop, reads it). The edge
+     * stores only those: the slots of named signals are brought up to date by the evaluation before a read.
+     */
+    private final boolean[] readFromSlotInEdge;
     private final SlotLayout layout;
     private final List<int[]> tables = new ArrayList<>();
 
@@ -104,6 +109,7 @@ public final class JavaCodeGenerator {
         Arrays.fill(edgeChunk, -1);
         readLocallyInEvaluation = new boolean[n];
         readLocallyInEdge = new boolean[n];
+        readFromSlotInEdge = new boolean[n];
 
         boolean[] needsSlot = SlotLayout.named(netlist);
         LaneGroups.Plan lanes = LaneGroups.of(netlist);
@@ -147,6 +153,18 @@ public final class JavaCodeGenerator {
                         local[operand] = true;
                     } else {
                         needsSlot[operand] = true;
+                        readFromSlotInEdge[operand] |= chunk.phase.isEdge();
+                    }
+                }
+                if (step instanceof Step.Compute compute && readsOperandSlots(netlist.node(compute.node()))) {
+                    Arrays.stream(netlist.node(compute.node()).operands()).forEach(node -> readFromSlotInEdge[node] = true);
+                }
+                if (step instanceof Step.Lanes loop) {
+                    LaneGroup group = loop.group();
+                    for (int p : group.reachedPositions()) {
+                        if (group.isLaneOperand(netlist, p)) {
+                            Arrays.stream(group.nodes()[p]).forEach(node -> readFromSlotInEdge[node] = true);
+                        }
                     }
                 }
             }
@@ -161,6 +179,11 @@ public final class JavaCodeGenerator {
         JavaCodeGenerator generator = new JavaCodeGenerator(netlist, methodBudget);
         String source = generator.source(simpleName);
         return new Generated(PACKAGE + "." + simpleName, source, generator.layout, generator.tables);
+    }
+
+    /** Whether the node's code reads its operands from their slots: wide operations take slots, not values. */
+    private boolean readsOperandSlots(Node node) {
+        return node.width() > 64 || Arrays.stream(node.operands()).anyMatch(operand -> netlist.width(operand) > 64);
     }
 
     /** A wide concatenation of so many parts that it reads them through tables. */
@@ -402,7 +425,7 @@ public final class JavaCodeGenerator {
             return;
         }
         boolean local = (chunk.phase.isEdge() ? readLocallyInEdge : readLocallyInEvaluation)[index];
-        boolean stored = layout.hasSlot(index);
+        boolean stored = layout.hasSlot(index) && (!chunk.phase.isEdge() || readFromSlotInEdge[index]);
         if (!local && !stored) {
             return;
         }
@@ -676,13 +699,16 @@ public final class JavaCodeGenerator {
      */
     private String laneLoop(LaneGroup group, Chunk chunk) {
         int lanes = group.lanes();
-        List<Integer> positions = group.reachedPositions();
+        boolean[] materialised = group.materialised();
         Map<Integer, String> text = new HashMap<>();
+        Map<Integer, Integer> positionOf = new HashMap<>();
         StringBuilder invariants = new StringBuilder();
-        StringBuilder body = new StringBuilder();
-        for (int p : positions) {
+        StringBuilder[] bodies = new StringBuilder[group.loopEnds().length + 1];
+        Arrays.setAll(bodies, b -> new StringBuilder());
+        for (int p : group.reachedPositions()) {
             int first = group.nodes()[p][0];
             Node node = netlist.node(first);
+            positionOf.put(first, p);
             if (group.isInvariant(p) && node instanceof Node.Constant c) {
                 text.put(first, literal(c.value().toLong()));
             } else if (group.isInvariant(p)) {
@@ -694,30 +720,42 @@ public final class JavaCodeGenerator {
             } else if (group.isLeaf(p)) {
                 text.put(first, "v[" + slot(first) + " + i]");
             } else {
+                int loop = group.loopOf(p);
                 OperandText inLoop = new OperandText() {
                     @Override
                     public String value(int operand) {
-                        return text.get(operand);
+                        Integer at = positionOf.get(operand);
+                        boolean earlierLoop = !group.isLeaf(at) && !group.isInvariant(at) && group.loopOf(at) < loop;
+                        return earlierLoop ? "v[" + slot(operand) + " + i]" : text.get(operand);
                     }
 
                     @Override
                     public String wrapping(int operand) {
-                        return text.get(operand);
+                        return value(operand);
                     }
                 };
                 String expr = narrow(node, inLoop);
                 if (p == group.root()) {
                     text.put(first, expr);
                 } else {
-                    body.append("            final long e").append(p).append(" = ").append(expr).append(";\n");
+                    bodies[loop].append("            final long e").append(p).append(" = ").append(expr).append(";\n");
+                    if (materialised[p]) {
+                        bodies[loop].append("            v[").append(slot(first)).append(" + i] = e").append(p).append(";\n");
+                    }
                     text.put(first, "e" + p);
                 }
             }
         }
         int target = slot(group.targets()[0]);
-        String loop = "for (int i = 0; i < " + lanes + "; i++) {\n" + body
-                + "            v[" + target + " + i] = " + text.get(group.nodes()[group.root()][0]) + ";\n        }";
-        String enabled = guard(group.enable(), invariants.length() == 0 ? loop : "{\n        " + invariants + loop + "\n        }", chunk);
+        bodies[bodies.length - 1].append("            v[").append(target).append(" + i] = ")
+                .append(text.get(group.nodes()[group.root()][0])).append(";\n");
+        StringBuilder loops = new StringBuilder();
+        for (StringBuilder body : bodies) {
+            loops.append(loops.length() == 0 ? "" : "\n        ")
+                    .append("for (int i = 0; i < ").append(lanes).append("; i++) {\n").append(body).append("        }");
+        }
+        boolean block = invariants.length() > 0 || bodies.length > 1;
+        String enabled = guard(group.enable(), block ? "{\n        " + invariants + loops + "\n        }" : loops.toString(), chunk);
         if (group.reset() == null) {
             return enabled;
         }

@@ -135,7 +135,8 @@ final class LaneCandidates {
         }
         Node node = netlist.node(index);
         int[] operandPositions = new int[0];
-        if (!isLeaf(netlist, node)) {
+        boolean leaf = isLeaf(netlist, node);
+        if (!leaf) {
             int[] ops = node.operands();
             operandPositions = new int[ops.length];
             for (int o = 0; o < ops.length; o++) {
@@ -152,20 +153,23 @@ final class LaneCandidates {
         positions.put(index, position);
         nodes.add(index);
         operands.add(operandPositions);
-        signature.append(operator(node)).append(Arrays.toString(operandPositions)).append(';');
+        signature.append(operator(node, leaf)).append(Arrays.toString(operandPositions)).append(';');
         return position;
     }
 
     /**
      * Read from a slot rather than computed in the loop: inputs and state, constants, wide values and what
      * reads them, many-part concatenations, copies (values of state taken before the edge overwrites it,
-     * which scalar code must take before the loops run), and slices (whose positions differ from lane to lane; scalar
-     * code computes them into consecutive slots, which is cheap next to the operators that read them).
+     * which scalar code must take before the loops run), and slices of leaves (a bus's lanes sit at positions that
+     * differ from lane to lane; scalar code computes them into consecutive slots). A slice of a value the loop
+     * computes (the bits an adder keeps of a wider difference) is an operator, the same in every lane.
      */
     private static boolean isLeaf(FlatNetlist netlist, Node node) {
-        if (node.isLeaf() || node instanceof Node.Constant || node instanceof Node.Slice || node instanceof Node.Copy
-                || node.width() > 64) {
+        if (node.isLeaf() || node instanceof Node.Constant || node instanceof Node.Copy || node.width() > 64) {
             return true;
+        }
+        if (node instanceof Node.Slice s) {
+            return isLeaf(netlist, netlist.node(s.operand()));
         }
         if (node instanceof Node.Concat c && c.parts().length > 2) {
             return true;
@@ -179,7 +183,7 @@ final class LaneCandidates {
     }
 
     /** What a lane's node at a position must match in the other lanes: its operator and widths, not its operands. */
-    private static String operator(Node node) {
+    private static String operator(Node node, boolean leaf) {
         if (node instanceof Node.Constant c) {
             return "C" + c.width() + ":" + c.value().toUnsigned().toString(16);
         }
@@ -197,6 +201,9 @@ final class LaneCandidates {
         }
         if (node instanceof Node.Extend x) {
             return "E" + x.signed() + x.width();
+        }
+        if (node instanceof Node.Slice s && !leaf) {
+            return "S" + s.low() + ":" + s.width();
         }
         if (node instanceof Node.Copy y) {
             return "Y" + y.width();

@@ -21,13 +21,23 @@ import java.util.Set;
  * or an operator computed inside the loop; a position whose node is the same in every lane is
  * loop-invariant and read once, as scalar code computes it.
  *
+ * <p>A long expression is computed by several loops, one after the other ({@code loopEnds}): C2 unrolls and
+ * vectorises a loop only while its unrolled body stays small, and one loop over a whole two-level adder is several
+ * times slower per lane than three loops over its parts. A value one loop computes and a later one reads is
+ * {@linkplain #materialised() materialised}: written to its nodes' slots, which are consecutive, lane by lane.
+ *
  * @param targets  the state nodes of the registers, lane by lane
  * @param nodes    {@code nodes[p][lane]}: the node at position {@code p} of the lane's expression
  * @param operands {@code operands[p]}: the positions of the operands of an operator, empty for a leaf
  * @param enable   the registers' common enable, or {@link FlatNetlist#NONE}
  * @param reset    their common reset value, or null
+ * @param loopEnds the positions after which one loop ends and the next begins, ascending; empty for one loop
  */
-record LaneGroup(int[] targets, int[][] nodes, int[][] operands, int enable, Bits reset) {
+record LaneGroup(int[] targets, int[][] nodes, int[][] operands, int enable, Bits reset, int[] loopEnds) {
+
+    LaneGroup(int[] targets, int[][] nodes, int[][] operands, int enable, Bits reset) {
+        this(targets, nodes, operands, enable, reset, new int[0]);
+    }
 
     int lanes() {
         return targets.length;
@@ -73,6 +83,82 @@ record LaneGroup(int[] targets, int[][] nodes, int[][] operands, int enable, Bit
             }
         }
         return order;
+    }
+
+    /** Positions computed inside the loop: reached, neither a leaf nor invariant. */
+    private boolean isComputed(int position, boolean[] reached) {
+        return reached[position] && !isLeaf(position) && !isInvariant(position);
+    }
+
+    private boolean[] reached() {
+        boolean[] reached = new boolean[nodes.length];
+        reachedPositions().forEach(p -> reached[p] = true);
+        return reached;
+    }
+
+    /**
+     * The same group computed by loops of at most {@code maxOperators} operators each: a loop ends once it has
+     * that many, at a position in operands-first order (a finished subexpression), unless the rest is short.
+     */
+    LaneGroup splitInto(int maxOperators) {
+        boolean[] reached = reached();
+        List<Integer> ends = new ArrayList<>();
+        int inLoop = 0;
+        int remaining = 0;
+        for (int p = 0; p < nodes.length; p++) {
+            remaining += isComputed(p, reached) ? 1 : 0;
+        }
+        for (int p = 0; p < root(); p++) {
+            if (!isComputed(p, reached)) {
+                continue;
+            }
+            inLoop++;
+            remaining--;
+            if (inLoop >= maxOperators && remaining > maxOperators / 2) {
+                ends.add(p);
+                inLoop = 0;
+            }
+        }
+        return new LaneGroup(targets, nodes, operands, enable, reset, ends.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** The group of some of these lanes, in the order given. */
+    LaneGroup lanes(int[] laneIndexes) {
+        int[] someTargets = new int[laneIndexes.length];
+        int[][] someNodes = new int[nodes.length][laneIndexes.length];
+        for (int i = 0; i < laneIndexes.length; i++) {
+            someTargets[i] = targets[laneIndexes[i]];
+            for (int p = 0; p < nodes.length; p++) {
+                someNodes[p][i] = nodes[p][laneIndexes[i]];
+            }
+        }
+        return new LaneGroup(someTargets, someNodes, operands, enable, reset, loopEnds);
+    }
+
+    /** The index of the loop that computes a position: the number of loop ends before it. */
+    int loopOf(int position) {
+        int loop = 0;
+        while (loop < loopEnds.length && loopEnds[loop] < position) {
+            loop++;
+        }
+        return loop;
+    }
+
+    /** Positions computed by one loop and read by a later one, whose values therefore live in slots. */
+    boolean[] materialised() {
+        boolean[] reached = reached();
+        boolean[] materialised = new boolean[nodes.length];
+        for (int p = 0; p < nodes.length; p++) {
+            if (!isComputed(p, reached)) {
+                continue;
+            }
+            for (int operand : operands[p]) {
+                if (isComputed(operand, reached) && loopOf(operand) < loopOf(p)) {
+                    materialised[operand] = true;
+                }
+            }
+        }
+        return materialised;
     }
 
     /** A position read from consecutive slots, one per lane: a leaf that differs between lanes and is not a constant. */

@@ -5,6 +5,7 @@ import dev.tern.sim.netlist.FlatNetlist;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,18 +20,34 @@ import java.util.Set;
  * lane order: the blocks of a whole tree fit together.
  */
 final class LaneGroups {
+    /**
+     * Operators per loop: C2 unrolls (and so vectorises) a loop only while its unrolled body stays small; beyond
+     * this a long expression runs as several loops (measured on the accelerator's two-level adders: one loop of 25
+     * operators is about twice as slow as three of 8 to 10, and six of 4 are slower again).
+     */
+    static final int MAX_LOOP_OPERATORS = 10;
+
     private final FlatNetlist netlist;
     /** For a node in a block: its block and its place there; -1 when in none. */
     private final int[] blockOf;
     private final int[] placeOf;
     private final List<int[]> blocks = new ArrayList<>();
     private final List<LaneGroup> placed = new ArrayList<>();
+    /** For a register's state node: the candidate group it is a lane of; -1 when in none. */
+    private final int[] candidateOf;
 
-    private LaneGroups(FlatNetlist netlist) {
+    private LaneGroups(FlatNetlist netlist, List<LaneGroup> candidates) {
         this.netlist = netlist;
         blockOf = new int[netlist.nodes().size()];
         placeOf = new int[netlist.nodes().size()];
+        candidateOf = new int[netlist.nodes().size()];
         Arrays.fill(blockOf, -1);
+        Arrays.fill(candidateOf, -1);
+        for (int c = 0; c < candidates.size(); c++) {
+            for (int target : candidates.get(c).targets()) {
+                candidateOf[target] = c;
+            }
+        }
     }
 
     /** The groups and blocks of slots for a design. */
@@ -42,8 +59,9 @@ final class LaneGroups {
     }
 
     static Plan of(FlatNetlist netlist) {
-        LaneGroups finder = new LaneGroups(netlist);
-        for (LaneGroup candidate : readersFirst(netlist, LaneCandidates.of(netlist))) {
+        List<LaneGroup> candidates = readersFirst(netlist, LaneCandidates.of(netlist));
+        LaneGroups finder = new LaneGroups(netlist, candidates);
+        for (LaneGroup candidate : candidates) {
             finder.place(candidate);
         }
         return new Plan(finder.placed, finder.blocks);
@@ -96,7 +114,8 @@ final class LaneGroups {
     private final class Trial {
         final Map<Integer, int[]> places = new HashMap<>();
         final List<List<Integer>> newBlocks = new ArrayList<>();
-        private int operandBlock = -1;
+        /** The new block of this group's operands that are lanes of one candidate group, by candidate (-1: of none). */
+        private final Map<Integer, Integer> operandBlocks = new HashMap<>();
 
         int blockOf(int node) {
             int[] place = places.get(node);
@@ -115,15 +134,16 @@ final class LaneGroups {
         }
 
         /**
-         * Adds the run to the block of this group's operands, started at the first: runs read side by side (the
-         * two halves of a tree level) then make up one block, as the group writing them will want them.
+         * Adds the run to a block of this group's operands: runs read side by side that are registers of one
+         * candidate group (the two halves of a tree level) make up one block, as that group writing them will want
+         * them; registers of different groups (a lane's word and its sign flag) go to blocks of their own.
          */
         void appendOperands(int[] run) {
-            if (operandBlock < 0) {
+            int block = operandBlocks.computeIfAbsent(candidateOf[run[0]], candidate -> {
                 newBlocks.add(new ArrayList<>());
-                operandBlock = newBlocks.size() - 1;
-            }
-            append(operandBlock, run);
+                return newBlocks.size() - 1;
+            });
+            append(block, run);
         }
 
         private void append(int newBlock, int[] run) {
@@ -159,10 +179,41 @@ final class LaneGroups {
     }
 
     private void place(LaneGroup group) {
+        if (!tryToPlace(group)) {
+            partsByTargetBlock(group).forEach(this::tryToPlace);
+        }
+    }
+
+    /**
+     * A group whose registers other groups have already put into several blocks (the sign flags of a matrix
+     * unit's rows, each row's tree reading its own) as one group per block, where they have enough lanes.
+     */
+    private List<LaneGroup> partsByTargetBlock(LaneGroup group) {
+        Map<Integer, List<Integer>> lanesByBlock = new LinkedHashMap<>();
+        int[] targets = group.targets();
+        for (int lane = 0; lane < targets.length; lane++) {
+            if (blockOf[targets[lane]] < 0) {
+                return List.of();
+            }
+            lanesByBlock.computeIfAbsent(blockOf[targets[lane]], b -> new ArrayList<>()).add(lane);
+        }
+        List<LaneGroup> parts = new ArrayList<>();
+        if (lanesByBlock.size() > 1) {
+            for (List<Integer> lanes : lanesByBlock.values()) {
+                if (lanes.size() >= LaneCandidates.MIN_LANES) {
+                    parts.add(group.lanes(lanes.stream().mapToInt(Integer::intValue).toArray()));
+                }
+            }
+        }
+        return parts;
+    }
+
+    /** Places the group as a loop if its blocks fit with those already fixed; whether it did. */
+    private boolean tryToPlace(LaneGroup group) {
         Trial trial = new Trial();
         int[] order = laneOrder(group, trial);
         if (order == null) {
-            return;
+            return false;
         }
         int[] targets = reorder(group.targets(), order);
         int[] targetPlace = trial.consecutive(targets);
@@ -172,7 +223,7 @@ final class LaneGroups {
             }
             int[] run = reorder(group.nodes()[p], order);
             if (Arrays.stream(run).anyMatch(n -> netlist.width(n) > 64)) {
-                return;
+                return false;
             }
             if (trial.noneInBlocks(run)) {
                 trial.appendOperands(run);
@@ -180,10 +231,32 @@ final class LaneGroups {
             }
             int[] runPlace = trial.consecutive(run);
             if (runPlace == null || overlapsShifted(runPlace, targetPlace, run.length)) {
-                return;
+                return false;
             }
         }
-        commit(group, order, trial);
+        commit(split(group, order, trial), order, trial);
+        return true;
+    }
+
+    /**
+     * The group as several loops when its expression is long and the values passed between them can take
+     * consecutive slots of their own; otherwise as it is.
+     */
+    private LaneGroup split(LaneGroup group, int[] order, Trial trial) {
+        LaneGroup split = group.splitInto(MAX_LOOP_OPERATORS);
+        boolean[] materialised = split.materialised();
+        List<int[]> runs = new ArrayList<>();
+        for (int p = 0; p < materialised.length; p++) {
+            if (materialised[p]) {
+                int[] run = reorder(group.nodes()[p], order);
+                if (!trial.noneInBlocks(run)) {
+                    return group;
+                }
+                runs.add(run);
+            }
+        }
+        runs.forEach(trial::newBlock);
+        return split;
     }
 
     /** The lane order the group's registers allow: as found when none is in a block, by place when all are in one. */
@@ -224,7 +297,8 @@ final class LaneGroups {
         for (int p = 0; p < nodes.length; p++) {
             nodes[p] = reorder(group.nodes()[p], order);
         }
-        placed.add(new LaneGroup(reorder(group.targets(), order), nodes, group.operands(), group.enable(), group.reset()));
+        placed.add(new LaneGroup(reorder(group.targets(), order), nodes, group.operands(), group.enable(), group.reset(),
+                group.loopEnds()));
     }
 
     private static int[] reorder(int[] lanes, int[] order) {

@@ -48,8 +48,45 @@ class LaneGroupsTest {
     void loopsNeverReadLanesTheyHaveAlreadyOverwritten() {
         FlatNetlist netlist = Flattener.flatten(Elaborator.elaborate(TestDesignsAccess::laneShapes));
         LaneGroups.Plan plan = LaneGroups.of(netlist);
-        assertEquals(Set.of("acc", "tap", "row0_", "row1_", "mix"), groupNames(netlist, plan),
-                "the accumulators, taps, rows and mixes are loops; the shifted chain and the rotation are not");
+        assertEquals(Set.of("acc", "tap", "row0_", "row1_", "mix", "plus0_", "plus1_", "minus0_", "minus1_", "pair0_", "pair1_"),
+                groupNames(netlist, plan),
+                "the accumulators, taps, rows, mixes, flags and pair sums are loops; the shifted chain and the rotation are not");
+    }
+
+    @Test
+    void longExpressionsRunAsSeveralLoopsPassingValuesThroughConsecutiveSlots() {
+        FlatNetlist netlist = Flattener.flatten(Elaborator.elaborate(TestDesignsAccess::laneShapes));
+        LaneGroups.Plan plan = LaneGroups.of(netlist);
+        JavaCodeGenerator.Generated generated = JavaCodeGenerator.generate(netlist, "Shapes", 2500);
+        List<LaneGroup> pairSums = groupsOf(netlist, plan, "pair");
+        assertEquals(2, pairSums.size(), "a loop per row");
+        for (LaneGroup group : pairSums) {
+            assertTrue(group.loopEnds().length >= 1, "the adder is computed by more than one loop");
+            boolean[] materialised = group.materialised();
+            int passed = 0;
+            for (int p = 0; p < materialised.length; p++) {
+                if (materialised[p]) {
+                    assertConsecutive(generated.layout(), group.nodes()[p]);
+                    passed++;
+                }
+            }
+            assertTrue(passed >= 1, "a later loop reads what an earlier one computed");
+        }
+    }
+
+    @Test
+    void registersThatOtherLoopsReadAsSeveralBlocksAreALoopPerBlock() {
+        FlatNetlist netlist = Flattener.flatten(Elaborator.elaborate(TestDesignsAccess::laneShapes));
+        LaneGroups.Plan plan = LaneGroups.of(netlist);
+        List<LaneGroup> plusFlags = groupsOf(netlist, plan, "plus");
+        assertEquals(List.of(16, 16), plusFlags.stream().map(LaneGroup::lanes).toList(),
+                "the flags of both rows are one candidate, laid out by each row's adders");
+    }
+
+    private static List<LaneGroup> groupsOf(FlatNetlist netlist, LaneGroups.Plan plan, String prefix) {
+        return plan.groups().stream()
+                .filter(g -> netlist.registers().stream().anyMatch(r -> r.state() == g.targets()[0] && r.name().startsWith(prefix)))
+                .toList();
     }
 
     @Test
