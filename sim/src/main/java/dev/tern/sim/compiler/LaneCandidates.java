@@ -162,14 +162,18 @@ final class LaneCandidates {
      * reads them, many-part concatenations, copies (values of state taken before the edge overwrites it,
      * which scalar code must take before the loops run), and slices of leaves (a bus's lanes sit at positions that
      * differ from lane to lane; scalar code computes them into consecutive slots). A slice of a value the loop
-     * computes (the bits an adder keeps of a wider difference) is an operator, the same in every lane.
+     * computes (the bits an adder keeps of a wider difference) is an operator, the same in every lane, and so is a
+     * narrow slice of such a lane slice (the bits of a lane's weight code): the lane's field is extracted once, and
+     * each loop that needs some of its bits takes them itself.
      */
     private static boolean isLeaf(FlatNetlist netlist, Node node) {
         if (node.isLeaf() || node instanceof Node.Constant || node instanceof Node.Copy || node.width() > 64) {
             return true;
         }
         if (node instanceof Node.Slice s) {
-            return isLeaf(netlist, netlist.node(s.operand()));
+            Node operand = netlist.node(s.operand());
+            boolean laneField = operand instanceof Node.Slice && operand.width() <= 64;
+            return isLeaf(netlist, operand) && !laneField;
         }
         if (node instanceof Node.Concat c && c.parts().length > 2) {
             return true;
