@@ -21,16 +21,18 @@ final class NarrowBatch {
         MUX, SLICE, SLICE_OF_WIDE, EXTEND, COPY
     }
 
+    /**
+     * Each node's {@link #FIELDS} ints, node after node: its slot ({@code D}), its operands' slots
+     * ({@code A}, {@code B}, {@code C}), and its parameters ({@code W}, {@code X}: the operands' widths, or a
+     * slice's or extension's width and low bit or source width; {@code S}: 1 when signed). One array rather
+     * than one per field: fewer loads and checks per node, which counts most in the many batches of one node
+     * that small designs have.
+     */
+    private static final int D = 0, A = 1, B = 2, C = 3, W = 4, X = 5, S = 6, FIELDS = 7;
+
     private final Object operator;
-    private int size;
-    /** Per node: its slot, its operands' slots, and its parameters (widths, a slice's low bit, signedness). */
-    private int[] dest = new int[4];
-    private int[] first = new int[4];
-    private int[] second = new int[4];
-    private int[] third = new int[4];
-    private int[] width = new int[4];
-    private int[] extra = new int[4];
-    private boolean[] signed = new boolean[4];
+    private int[] nodes = new int[4 * FIELDS];
+    private int length;
 
     NarrowBatch(Object operator) {
         this.operator = operator;
@@ -66,38 +68,29 @@ final class NarrowBatch {
 
     /** Adds a node whose {@link #operatorOf} is this batch's operator. */
     void add(Node node, FlatNetlist netlist, SlotLayout layout, int slot) {
-        if (size == dest.length) {
-            grow();
+        if (length + FIELDS > nodes.length) {
+            nodes = Arrays.copyOf(nodes, 2 * nodes.length);
         }
         int[] operands = node.operands();
-        dest[size] = slot;
-        first[size] = layout.offset(operands[0]);
-        second[size] = operands.length > 1 ? layout.offset(operands[1]) : -1;
-        third[size] = operands.length > 2 ? layout.offset(operands[2]) : -1;
-        width[size] = netlist.width(operands[0]);
-        extra[size] = operands.length > 1 ? netlist.width(operands[1]) : 0;
+        int[] p = nodes;
+        int k = length;
+        p[k + D] = slot;
+        p[k + A] = layout.offset(operands[0]);
+        p[k + B] = operands.length > 1 ? layout.offset(operands[1]) : -1;
+        p[k + C] = operands.length > 2 ? layout.offset(operands[2]) : -1;
+        p[k + W] = netlist.width(operands[0]);
+        p[k + X] = operands.length > 1 ? netlist.width(operands[1]) : 0;
         if (node instanceof Node.Binary b) {
-            signed[size] = b.signed();
+            p[k + S] = b.signed() ? 1 : 0;
         } else if (node instanceof Node.Slice s) {
-            width[size] = s.width();
-            extra[size] = s.low();
+            p[k + W] = s.width();
+            p[k + X] = s.low();
         } else if (node instanceof Node.Extend x) {
-            width[size] = x.width();
-            extra[size] = netlist.width(x.operand());
-            signed[size] = x.signed();
+            p[k + W] = x.width();
+            p[k + X] = netlist.width(x.operand());
+            p[k + S] = x.signed() ? 1 : 0;
         }
-        size++;
-    }
-
-    private void grow() {
-        int n = 2 * dest.length;
-        dest = Arrays.copyOf(dest, n);
-        first = Arrays.copyOf(first, n);
-        second = Arrays.copyOf(second, n);
-        third = Arrays.copyOf(third, n);
-        width = Arrays.copyOf(width, n);
-        extra = Arrays.copyOf(extra, n);
-        signed = Arrays.copyOf(signed, n);
+        length += FIELDS;
     }
 
     /** The loop over the nodes added so far. */
@@ -112,61 +105,48 @@ final class NarrowBatch {
     }
 
     private Step binary(BinaryOp op) {
-        int n = size;
-        int[] d = dest;
-        int[] l = first;
-        int[] r = second;
-        int[] w = width;
-        int[] wr = extra;
-        boolean[] s = signed;
+        int[] p = Arrays.copyOf(nodes, length);
+        int n = length;
         return switch (op) {
-            case ADD -> v -> { for (int i = 0; i < n; i++) v[d[i]] = NarrowOps.add(v[l[i]], v[r[i]], w[i]); };
-            case SUB -> v -> { for (int i = 0; i < n; i++) v[d[i]] = NarrowOps.sub(v[l[i]], v[r[i]], w[i]); };
-            case MUL -> v -> { for (int i = 0; i < n; i++) v[d[i]] = NarrowOps.mul(v[l[i]], w[i], v[r[i]], wr[i], s[i]); };
-            case AND -> v -> { for (int i = 0; i < n; i++) v[d[i]] = NarrowOps.and(v[l[i]], v[r[i]]); };
-            case OR -> v -> { for (int i = 0; i < n; i++) v[d[i]] = NarrowOps.or(v[l[i]], v[r[i]]); };
-            case XOR -> v -> { for (int i = 0; i < n; i++) v[d[i]] = NarrowOps.xor(v[l[i]], v[r[i]]); };
-            case EQ -> v -> { for (int i = 0; i < n; i++) v[d[i]] = NarrowOps.eq(v[l[i]], v[r[i]], w[i]); };
-            case NE -> v -> { for (int i = 0; i < n; i++) v[d[i]] = NarrowOps.ne(v[l[i]], v[r[i]], w[i]); };
-            case LT -> v -> { for (int i = 0; i < n; i++) v[d[i]] = NarrowOps.lt(v[l[i]], v[r[i]], w[i], s[i]); };
-            case LE -> v -> { for (int i = 0; i < n; i++) v[d[i]] = NarrowOps.le(v[l[i]], v[r[i]], w[i], s[i]); };
-            case GT -> v -> { for (int i = 0; i < n; i++) v[d[i]] = NarrowOps.gt(v[l[i]], v[r[i]], w[i], s[i]); };
-            case GE -> v -> { for (int i = 0; i < n; i++) v[d[i]] = NarrowOps.ge(v[l[i]], v[r[i]], w[i], s[i]); };
-            case SHL -> v -> { for (int i = 0; i < n; i++) v[d[i]] = NarrowOps.shl(v[l[i]], v[r[i]], w[i]); };
-            case SHR -> v -> { for (int i = 0; i < n; i++) v[d[i]] = NarrowOps.shr(v[l[i]], v[r[i]], w[i]); };
-            case SRA -> v -> { for (int i = 0; i < n; i++) v[d[i]] = NarrowOps.sra(v[l[i]], v[r[i]], w[i]); };
+            case ADD -> v -> { for (int k = 0; k < n; k += FIELDS) v[p[k + D]] = NarrowOps.add(v[p[k + A]], v[p[k + B]], p[k + W]); };
+            case SUB -> v -> { for (int k = 0; k < n; k += FIELDS) v[p[k + D]] = NarrowOps.sub(v[p[k + A]], v[p[k + B]], p[k + W]); };
+            case MUL -> v -> { for (int k = 0; k < n; k += FIELDS) v[p[k + D]] = NarrowOps.mul(v[p[k + A]], p[k + W], v[p[k + B]], p[k + X], p[k + S] != 0); };
+            case AND -> v -> { for (int k = 0; k < n; k += FIELDS) v[p[k + D]] = NarrowOps.and(v[p[k + A]], v[p[k + B]]); };
+            case OR -> v -> { for (int k = 0; k < n; k += FIELDS) v[p[k + D]] = NarrowOps.or(v[p[k + A]], v[p[k + B]]); };
+            case XOR -> v -> { for (int k = 0; k < n; k += FIELDS) v[p[k + D]] = NarrowOps.xor(v[p[k + A]], v[p[k + B]]); };
+            case EQ -> v -> { for (int k = 0; k < n; k += FIELDS) v[p[k + D]] = NarrowOps.eq(v[p[k + A]], v[p[k + B]], p[k + W]); };
+            case NE -> v -> { for (int k = 0; k < n; k += FIELDS) v[p[k + D]] = NarrowOps.ne(v[p[k + A]], v[p[k + B]], p[k + W]); };
+            case LT -> v -> { for (int k = 0; k < n; k += FIELDS) v[p[k + D]] = NarrowOps.lt(v[p[k + A]], v[p[k + B]], p[k + W], p[k + S] != 0); };
+            case LE -> v -> { for (int k = 0; k < n; k += FIELDS) v[p[k + D]] = NarrowOps.le(v[p[k + A]], v[p[k + B]], p[k + W], p[k + S] != 0); };
+            case GT -> v -> { for (int k = 0; k < n; k += FIELDS) v[p[k + D]] = NarrowOps.gt(v[p[k + A]], v[p[k + B]], p[k + W], p[k + S] != 0); };
+            case GE -> v -> { for (int k = 0; k < n; k += FIELDS) v[p[k + D]] = NarrowOps.ge(v[p[k + A]], v[p[k + B]], p[k + W], p[k + S] != 0); };
+            case SHL -> v -> { for (int k = 0; k < n; k += FIELDS) v[p[k + D]] = NarrowOps.shl(v[p[k + A]], v[p[k + B]], p[k + W]); };
+            case SHR -> v -> { for (int k = 0; k < n; k += FIELDS) v[p[k + D]] = NarrowOps.shr(v[p[k + A]], v[p[k + B]], p[k + W]); };
+            case SRA -> v -> { for (int k = 0; k < n; k += FIELDS) v[p[k + D]] = NarrowOps.sra(v[p[k + A]], v[p[k + B]], p[k + W]); };
         };
     }
 
     private Step unary(UnaryOp op) {
-        int n = size;
-        int[] d = dest;
-        int[] a = first;
-        int[] w = width;
+        int[] p = Arrays.copyOf(nodes, length);
+        int n = length;
         return switch (op) {
-            case NOT -> v -> { for (int i = 0; i < n; i++) v[d[i]] = NarrowOps.not(v[a[i]], w[i]); };
-            case NEG -> v -> { for (int i = 0; i < n; i++) v[d[i]] = NarrowOps.neg(v[a[i]], w[i]); };
-            case AND_REDUCE -> v -> { for (int i = 0; i < n; i++) v[d[i]] = NarrowOps.andReduce(v[a[i]], w[i]); };
-            case OR_REDUCE -> v -> { for (int i = 0; i < n; i++) v[d[i]] = NarrowOps.orReduce(v[a[i]]); };
-            case XOR_REDUCE -> v -> { for (int i = 0; i < n; i++) v[d[i]] = NarrowOps.xorReduce(v[a[i]]); };
+            case NOT -> v -> { for (int k = 0; k < n; k += FIELDS) v[p[k + D]] = NarrowOps.not(v[p[k + A]], p[k + W]); };
+            case NEG -> v -> { for (int k = 0; k < n; k += FIELDS) v[p[k + D]] = NarrowOps.neg(v[p[k + A]], p[k + W]); };
+            case AND_REDUCE -> v -> { for (int k = 0; k < n; k += FIELDS) v[p[k + D]] = NarrowOps.andReduce(v[p[k + A]], p[k + W]); };
+            case OR_REDUCE -> v -> { for (int k = 0; k < n; k += FIELDS) v[p[k + D]] = NarrowOps.orReduce(v[p[k + A]]); };
+            case XOR_REDUCE -> v -> { for (int k = 0; k < n; k += FIELDS) v[p[k + D]] = NarrowOps.xorReduce(v[p[k + A]]); };
         };
     }
 
     private Step shape(Shape shape) {
-        int n = size;
-        int[] d = dest;
-        int[] a = first;
-        int[] b = second;
-        int[] c = third;
-        int[] w = width;
-        int[] x = extra;
-        boolean[] s = signed;
+        int[] p = Arrays.copyOf(nodes, length);
+        int n = length;
         return switch (shape) {
-            case MUX -> v -> { for (int i = 0; i < n; i++) v[d[i]] = NarrowOps.mux(v[a[i]], v[b[i]], v[c[i]]); };
-            case SLICE -> v -> { for (int i = 0; i < n; i++) v[d[i]] = NarrowOps.slice(v[a[i]], x[i], w[i]); };
-            case SLICE_OF_WIDE -> v -> { for (int i = 0; i < n; i++) v[d[i]] = WideOps.extract(v, a[i], x[i], w[i]); };
-            case EXTEND -> v -> { for (int i = 0; i < n; i++) v[d[i]] = NarrowOps.extend(v[a[i]], x[i], w[i], s[i]); };
-            case COPY -> v -> { for (int i = 0; i < n; i++) v[d[i]] = v[a[i]]; };
+            case MUX -> v -> { for (int k = 0; k < n; k += FIELDS) v[p[k + D]] = NarrowOps.mux(v[p[k + A]], v[p[k + B]], v[p[k + C]]); };
+            case SLICE -> v -> { for (int k = 0; k < n; k += FIELDS) v[p[k + D]] = NarrowOps.slice(v[p[k + A]], p[k + X], p[k + W]); };
+            case SLICE_OF_WIDE -> v -> { for (int k = 0; k < n; k += FIELDS) v[p[k + D]] = WideOps.extract(v, p[k + A], p[k + X], p[k + W]); };
+            case EXTEND -> v -> { for (int k = 0; k < n; k += FIELDS) v[p[k + D]] = NarrowOps.extend(v[p[k + A]], p[k + X], p[k + W], p[k + S] != 0); };
+            case COPY -> v -> { for (int k = 0; k < n; k += FIELDS) v[p[k + D]] = v[p[k + A]]; };
         };
     }
 }
