@@ -42,6 +42,9 @@ public final class JavaCodeGenerator {
     private static final int APPLY_COST = 30;
     private static final int LOOP_COST = 40;
     private static final int LOOP_POSITION_COST = 14;
+    private static final int WINDOW_COST = 16;
+    /** The generated field holding the windows that lane field extractions read. */
+    private static final String WINDOWS = "windows";
     /** Generated methods of plain statements (bindings, frame copies) hold at most this many. */
     private static final int STATEMENTS_PER_METHOD = 100;
     /** Runs of a frame up to this many words are copied word by word, longer ones by {@code System.arraycopy}. */
@@ -99,6 +102,8 @@ public final class JavaCodeGenerator {
     private final boolean[] readFromSlotInEdge;
     private final SlotLayout layout;
     private final List<int[]> tables = new ArrayList<>();
+    /** The blocks of lane fields the rising edge extracts with vector loops, through the windows array. */
+    private final List<LaneFields> laneFields;
 
     private JavaCodeGenerator(FlatNetlist netlist, int methodBudget) {
         this.netlist = netlist;
@@ -137,7 +142,8 @@ public final class JavaCodeGenerator {
         phases.put(Phase.OUTPUTS, computeSteps(outputCone, null));
         phases.put(Phase.REST, computeSteps(observedCone, outputCone));
         List<Step> edge = EdgeSchedule.withLoops(netlist, lanes.groups());
-        phases.put(Phase.EDGE, edge != null ? edge : EdgeSchedule.of(netlist));
+        laneFields = edge != null ? LaneFields.of(netlist, lanes.blocks()) : List.of();
+        phases.put(Phase.EDGE, edge != null ? LaneFields.inEdge(edge, laneFields) : EdgeSchedule.of(netlist));
         for (Map.Entry<Phase, List<Step>> phase : phases.entrySet()) {
             split(phase.getKey(), phase.getValue(), needsSlot, methodBudget);
         }
@@ -229,6 +235,9 @@ public final class JavaCodeGenerator {
         if (step instanceof Step.Lanes lanes) {
             return lanes.group().inputs(netlist);
         }
+        if (step instanceof Step.Fields fields) {
+            return new int[] {fields.fields().bus()};
+        }
         return ((Step.Apply) step).update().inputs();
     }
 
@@ -245,6 +254,9 @@ public final class JavaCodeGenerator {
         }
         if (step instanceof Step.Lanes lanes) {
             return LOOP_COST + LOOP_POSITION_COST * lanes.group().reachedPositions().size();
+        }
+        if (step instanceof Step.Fields fields) {
+            return LOOP_COST * fields.fields().runShift().length + WINDOW_COST * fields.fields().chunk();
         }
         int index = ((Step.Compute) step).node();
         Node node = netlist.node(index);
@@ -291,6 +303,10 @@ public final class JavaCodeGenerator {
         for (int t = 0; t < tables.size(); t++) {
             out.append("    private int[] k").append(t).append(";\n");
             bindings.add("k" + t + " = tables[" + t + "];");
+        }
+        int windows = laneFields.stream().mapToInt(LaneFields::chunk).max().orElse(0);
+        if (windows > 0) {
+            out.append("    private final long[] ").append(WINDOWS).append(" = new long[").append(windows).append("];\n");
         }
         out.append("\n    public ").append(simpleName).append("(long[] values, Object[] memories, int[][] tables) {\n");
         out.append("        super(values);\n");
@@ -409,6 +425,8 @@ public final class JavaCodeGenerator {
                 node(out, compute.node(), chunk);
             } else if (step instanceof Step.Lanes lanes) {
                 out.append("        ").append(laneLoop(lanes.group(), chunk)).append('\n');
+            } else if (step instanceof Step.Fields fields) {
+                laneFieldLoops(out, fields.fields(), chunk);
             } else {
                 out.append("        ").append(apply(((Step.Apply) step).update(), chunk)).append('\n');
             }
@@ -761,6 +779,35 @@ public final class JavaCodeGenerator {
         }
         return "if (rst) {\n            java.util.Arrays.fill(v, " + target + ", " + (target + lanes) + ", "
                 + literal(group.reset().toLong()) + ");\n        } else " + (enabled.isEmpty() ? "{ }" : enabled);
+    }
+
+    /** A block of lane fields: the windows of one run's places, then a shift and a mask per run in a loop. */
+    private void laneFieldLoops(StringBuilder out, LaneFields fields, Chunk chunk) {
+        int bus = fields.bus();
+        int busWidth = netlist.width(bus);
+        int[] windowStart = fields.windowStart();
+        for (int t = 0; t < windowStart.length; t++) {
+            String window;
+            if (busWidth <= 64) {
+                window = NarrowExpressions.slice(operand(bus, chunk), busWidth, windowStart[t], busWidth - windowStart[t]);
+            } else {
+                int word = windowStart[t] / 64;
+                int shift = windowStart[t] % 64;
+                String low = "v[" + (slot(bus) + word) + "]";
+                boolean nextWord = shift > 0 && word + 1 < WideOps.words(busWidth);
+                window = shift == 0 ? low : nextWord
+                        ? "(" + low + " >>> " + shift + " | v[" + (slot(bus) + word + 1) + "] << " + (64 - shift) + ")"
+                        : "(" + low + " >>> " + shift + ")";
+            }
+            out.append("        ").append(WINDOWS).append('[').append(t).append("] = ").append(window).append(";\n");
+        }
+        int first = slot(fields.nodes()[0]);
+        for (int r = 0; r < fields.runShift().length; r++) {
+            String field = NarrowExpressions.slice(WINDOWS + "[i]", 64, fields.runShift()[r], fields.width());
+            out.append("        for (int i = 0; i < ").append(windowStart.length).append("; i++) {\n")
+                    .append("            v[").append(first + r * windowStart.length).append(" + i] = ").append(field).append(";\n")
+                    .append("        }\n");
+        }
     }
 
     /** A narrow value as read in {@code chunk}: a literal, a local of the chunk's method, or its slot. */
