@@ -781,7 +781,10 @@ public final class JavaCodeGenerator {
                 + literal(group.reset().toLong()) + ");\n        } else " + (enabled.isEmpty() ? "{ }" : enabled);
     }
 
-    /** A block of lane fields: the windows of one run's places, then a shift and a mask per run in a loop. */
+    /**
+     * A block of lane fields: the windows of one run's places, then one loop over the places taking each run's
+     * field from the window (one loop rather than one per run: loops of few iterations cost more than their body).
+     */
     private void laneFieldLoops(StringBuilder out, LaneFields fields, Chunk chunk) {
         int bus = fields.bus();
         int busWidth = netlist.width(bus);
@@ -802,12 +805,13 @@ public final class JavaCodeGenerator {
             out.append("        ").append(WINDOWS).append('[').append(t).append("] = ").append(window).append(";\n");
         }
         int first = slot(fields.nodes()[0]);
+        out.append("        for (int i = 0; i < ").append(windowStart.length).append("; i++) {\n")
+                .append("            final long window = ").append(WINDOWS).append("[i];\n");
         for (int r = 0; r < fields.runShift().length; r++) {
-            String field = NarrowExpressions.slice(WINDOWS + "[i]", 64, fields.runShift()[r], fields.width());
-            out.append("        for (int i = 0; i < ").append(windowStart.length).append("; i++) {\n")
-                    .append("            v[").append(first + r * windowStart.length).append(" + i] = ").append(field).append(";\n")
-                    .append("        }\n");
+            String field = NarrowExpressions.slice("window", 64, fields.runShift()[r], fields.width());
+            out.append("            v[").append(first + r * windowStart.length).append(" + i] = ").append(field).append(";\n");
         }
+        out.append("        }\n");
     }
 
     /** A narrow value as read in {@code chunk}: a literal, a local of the chunk's method, or its slot. */
