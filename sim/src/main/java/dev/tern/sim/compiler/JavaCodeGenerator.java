@@ -804,12 +804,11 @@ public final class JavaCodeGenerator {
             }
             out.append("        ").append(WINDOWS).append('[').append(t).append("] = ").append(window).append(";\n");
         }
-        int first = slot(fields.nodes()[0]);
         out.append("        for (int i = 0; i < ").append(windowStart.length).append("; i++) {\n")
                 .append("            final long window = ").append(WINDOWS).append("[i];\n");
         for (int r = 0; r < fields.runShift().length; r++) {
             String field = NarrowExpressions.slice("window", 64, fields.runShift()[r], fields.width());
-            out.append("            v[").append(first + r * windowStart.length).append(" + i] = ").append(field).append(";\n");
+            out.append("            v[").append(slot(fields.runs()[r][0])).append(" + i] = ").append(field).append(";\n");
         }
         out.append("        }\n");
     }

@@ -49,6 +49,7 @@ final class LaneCandidates {
             shapeByKey.putIfAbsent(key, shape);
             shapes.put(r, shape);
         }
+        mergeEquivalentEnables(netlist, registersByKey, shapeByKey);
         List<LaneGroup> groups = new ArrayList<>();
         for (Map.Entry<String, List<FlatNetlist.Register>> entry : registersByKey.entrySet()) {
             Shape first = shapeByKey.get(entry.getKey());
@@ -62,6 +63,32 @@ final class LaneCandidates {
         // the smaller groups reading parts of them, not the other way round.
         groups.sort((a, b) -> Integer.compare(b.lanes(), a.lanes()));
         return groups;
+    }
+
+    /**
+     * Joins the registers of one shape whose enables differ as nodes but are equal in every cycle (each row of
+     * a matrix unit delays its own copy of one valid flag): one loop reads the first lane's enable for all.
+     * Only sets that are loops on their own are joined, so that a handful of registers from each of several
+     * structures never becomes a loop whose operands would dictate the layout of the larger loops they read.
+     */
+    private static void mergeEquivalentEnables(FlatNetlist netlist, Map<String, List<FlatNetlist.Register>> registersByKey,
+                                               Map<String, Shape> shapeByKey) {
+        EquivalentRegisters equivalence = EquivalentRegisters.of(netlist);
+        Map<String, List<FlatNetlist.Register>> merged = new LinkedHashMap<>();
+        Map<String, Shape> mergedShapes = new HashMap<>();
+        for (Map.Entry<String, List<FlatNetlist.Register>> entry : registersByKey.entrySet()) {
+            List<FlatNetlist.Register> registers = entry.getValue();
+            Shape shape = shapeByKey.get(entry.getKey());
+            FlatNetlist.Register first = registers.get(0);
+            String key = registers.size() < MIN_LANES ? entry.getKey()
+                    : "equal enables|" + shape.signature + "|" + equivalence.id(first.enable()) + "|" + first.resetValue();
+            merged.computeIfAbsent(key, k -> new ArrayList<>()).addAll(registers);
+            mergedShapes.putIfAbsent(key, shape);
+        }
+        registersByKey.clear();
+        registersByKey.putAll(merged);
+        shapeByKey.clear();
+        shapeByKey.putAll(mergedShapes);
     }
 
     private static LaneGroup group(Shape first, List<FlatNetlist.Register> lanes, Map<FlatNetlist.Register, Shape> shapes) {

@@ -8,109 +8,151 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Blocks of lane operands that are equal-width fields of one packed value (a bus of activations or weight
- * codes), extracted by vector loops instead of one shift, mask and store per lane.
+ * Lane operands that are equal-width fields of one packed value (a bus of activations or weight codes),
+ * extracted by vector loops instead of one shift, mask and store per lane.
  *
  * <p>A block's order is the one its loops asked for (a tree's levels ask for their lanes in an interleaved
- * order), so lane {@code s} of the block generally does not sit at bit {@code s * width}. But wherever the
- * block splits into {@code runs} of {@code chunk} slots such that slot {@code r * chunk + t} holds the field at
- * bit {@code windowStart[t] + runShift[r]}, with every run's fields inside a 64-bit window starting at
- * {@code windowStart[t]}, the extraction is {@code chunk} scalar reads of those windows and then, for each run,
- * one loop over {@code t} of a constant shift and mask: what C2 vectorises. The fields of a tree's lanes, which
- * are read level by level as evens then odds, decompose so; a block that does not stays scalar code.
+ * order), so slot {@code s} of a block generally does not hold the field at bit {@code s * width}. But wherever
+ * the block splits into runs of {@code chunk} slots such that place {@code t} of run {@code r} holds the field
+ * at bit {@code windowStart[t] + runShift[r]}, the extraction is {@code chunk} scalar reads of 64-bit windows
+ * starting at those bits and then one loop over {@code t} that takes each run's field from the window with a
+ * constant shift and mask: what C2 vectorises. Runs whose shifts are more than a window apart (the rows of a
+ * matrix unit, each reading its own part of a weight word) need windows of their own: each set of runs that
+ * fits one set of windows is one {@code LaneFields}. The fields of a tree's lanes, read level by level as
+ * evens then odds, decompose so; a block that does not stays scalar code.
  *
  * @param bus         the packed value the fields are slices of
  * @param width       the fields' width
- * @param nodes       the block: the slice nodes in slot order
- * @param windowStart for each place {@code t} in a run, the bit where its 64-bit window starts
+ * @param runs        {@code runs[r][t]}: the slice node at place {@code t} of run {@code r}; a run's nodes
+ *                    sit in consecutive slots
+ * @param windowStart for each place, the bit where its window starts
  * @param runShift    for each run, the shift of its fields inside the windows
  */
-record LaneFields(int bus, int width, int[] nodes, int[] windowStart, int[] runShift) {
+record LaneFields(int bus, int width, int[][] runs, int[] windowStart, int[] runShift) {
     /** Fewer places per run than this is no vector: a loop of fewer iterations stays scalar after unrolling. */
     static final int MIN_CHUNK = 8;
+    /** Fewer runs per window than this save nothing: the windows cost as much as extracting each field. */
+    static final int MIN_RUNS = 2;
 
     int chunk() {
         return windowStart.length;
     }
 
     /**
-     * The extractable parts of {@code blocks}: runs of consecutive slots holding fields of one width of one
-     * value (a loop's block of lane operands holds one run per operand, side by side).
+     * The extractable parts of {@code blocks}: in each block, the runs of consecutive slots that hold fields of
+     * one width of one value, taken together wherever they sit (a loop over several rows reads each row's fields
+     * as a run, the rows' runs side by side).
      */
     static List<LaneFields> of(FlatNetlist netlist, List<int[]> blocks) {
         List<LaneFields> found = new ArrayList<>();
         for (int[] block : blocks) {
+            Map<String, List<int[]>> segmentsByKind = new LinkedHashMap<>();
             int start = 0;
             while (start < block.length) {
                 int end = start + 1;
-                while (end < block.length && sameKind(netlist, block[start], block[end])) {
+                while (end < block.length && kind(netlist, block[end]) != null && kind(netlist, block[end]).equals(kind(netlist, block[start]))) {
                     end++;
                 }
-                LaneFields fields = of(netlist, Arrays.copyOfRange(block, start, end));
-                if (fields != null) {
-                    found.add(fields);
+                String kind = kind(netlist, block[start]);
+                if (kind != null) {
+                    segmentsByKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(Arrays.copyOfRange(block, start, end));
                 }
                 start = end;
+            }
+            for (List<int[]> segments : segmentsByKind.values()) {
+                found.addAll(ofSegments(netlist, segments));
             }
         }
         return found;
     }
 
-    private static boolean sameKind(FlatNetlist netlist, int a, int b) {
-        return netlist.node(a) instanceof Node.Slice x && netlist.node(b) instanceof Node.Slice y
-                && x.operand() == y.operand() && x.width() == y.width();
+    /** Which value's fields of which width a node is, for a narrow slice; null otherwise. */
+    private static String kind(FlatNetlist netlist, int node) {
+        return netlist.node(node) instanceof Node.Slice s && s.width() < 64 ? s.operand() + ":" + s.width() : null;
     }
 
-    /** The decomposition of a run of slices of one value, or null when it has none. */
-    private static LaneFields of(FlatNetlist netlist, int[] run) {
-        if (!(netlist.node(run[0]) instanceof Node.Slice first) || first.width() >= 64) {
-            return null;
-        }
-        int[] low = new int[run.length];
-        for (int s = 0; s < run.length; s++) {
-            low[s] = ((Node.Slice) netlist.node(run[s])).low();
-        }
-        for (int chunk = MIN_CHUNK; 2 * chunk <= run.length; chunk *= 2) {
-            if (run.length % chunk == 0) {
-                LaneFields fields = decompose(first.operand(), first.width(), run, low, chunk);
-                if (fields != null) {
-                    return fields;
+    /** The decomposition needing the fewest windows (then the fewest loops) of segments of one kind, or none. */
+    private static List<LaneFields> ofSegments(FlatNetlist netlist, List<int[]> segments) {
+        Node.Slice first = (Node.Slice) netlist.node(segments.get(0)[0]);
+        int shortest = segments.stream().mapToInt(segment -> segment.length).min().orElseThrow();
+        List<LaneFields> best = List.of();
+        int bestWindows = Integer.MAX_VALUE;
+        for (int chunk = MIN_CHUNK; chunk <= shortest; chunk *= 2) {
+            List<int[]> runs = new ArrayList<>();
+            for (int[] segment : segments) {
+                if (segment.length % chunk != 0) {
+                    runs = null;
+                    break;
+                }
+                for (int r = 0; r < segment.length; r += chunk) {
+                    runs.add(Arrays.copyOfRange(segment, r, r + chunk));
                 }
             }
+            if (runs == null || runs.size() < MIN_RUNS) {
+                continue;
+            }
+            List<LaneFields> fields = decompose(netlist, first.operand(), first.width(), runs);
+            int windows = fields.size() * chunk;
+            if (!fields.isEmpty() && windows <= bestWindows) {
+                best = fields;
+                bestWindows = windows;
+            }
         }
-        return null;
+        return best;
     }
 
-    /** The decomposition into runs of {@code chunk} places, or null when the fields do not fall into one. */
-    private static LaneFields decompose(int bus, int width, int[] block, int[] low, int chunk) {
-        int runs = block.length / chunk;
-        int[] runShift = new int[runs];
-        int lowest = 0;
-        for (int r = 0; r < runs; r++) {
-            runShift[r] = low[r * chunk] - low[0];
-            lowest = Math.min(lowest, runShift[r]);
-        }
-        int[] windowStart = new int[chunk];
-        for (int t = 0; t < chunk; t++) {
-            windowStart[t] = low[t] + lowest;
-        }
-        for (int r = 0; r < runs; r++) {
-            runShift[r] -= lowest;
-            if (runShift[r] + width > 64) {
-                return null;
-            }
+    /**
+     * Runs with one pattern of bits, sorted by shift and cut into sets whose shifts span at most a window;
+     * none unless every set has enough runs.
+     */
+    private static List<LaneFields> decompose(FlatNetlist netlist, int bus, int width, List<int[]> runs) {
+        int chunk = runs.get(0).length;
+        int[][] low = new int[runs.size()][chunk];
+        for (int r = 0; r < runs.size(); r++) {
             for (int t = 0; t < chunk; t++) {
-                if (low[r * chunk + t] != windowStart[t] + runShift[r]) {
-                    return null;
+                low[r][t] = ((Node.Slice) netlist.node(runs.get(r)[t])).low();
+                if (low[r][t] - low[r][0] != low[0][t] - low[0][0]) {
+                    return List.of();
                 }
             }
         }
-        return new LaneFields(bus, width, block, windowStart, runShift);
+        Integer[] byShift = new Integer[runs.size()];
+        for (int r = 0; r < byShift.length; r++) {
+            byShift[r] = r;
+        }
+        Arrays.sort(byShift, (a, b) -> Integer.compare(low[a][0], low[b][0]));
+        List<LaneFields> found = new ArrayList<>();
+        int from = 0;
+        while (from < byShift.length) {
+            int base = low[byShift[from]][0];
+            int to = from;
+            while (to < byShift.length && low[byShift[to]][0] - base + width <= 64) {
+                to++;
+            }
+            if (to - from < MIN_RUNS) {
+                return List.of();
+            }
+            found.add(windowSet(bus, width, runs, low, Arrays.copyOfRange(byShift, from, to)));
+            from = to;
+        }
+        return found;
+    }
+
+    private static LaneFields windowSet(int bus, int width, List<int[]> runs, int[][] low, Integer[] inSet) {
+        int[] lowest = low[inSet[0]];
+        int[][] setRuns = new int[inSet.length][];
+        int[] runShift = new int[inSet.length];
+        for (int i = 0; i < inSet.length; i++) {
+            setRuns[i] = runs.get(inSet[i]);
+            runShift[i] = low[inSet[i]][0] - lowest[0];
+        }
+        return new LaneFields(bus, width, setRuns, lowest.clone(), runShift);
     }
 
     /**
@@ -121,8 +163,10 @@ record LaneFields(int bus, int width, int[] nodes, int[] windowStart, int[] runS
     static List<Step> inEdge(List<Step> steps, List<LaneFields> extractions) {
         Map<Integer, LaneFields> extractionOf = new HashMap<>();
         for (LaneFields fields : extractions) {
-            for (int node : fields.nodes) {
-                extractionOf.put(node, fields);
+            for (int[] run : fields.runs) {
+                for (int node : run) {
+                    extractionOf.put(node, fields);
+                }
             }
         }
         List<Step> result = new ArrayList<>(steps.size());

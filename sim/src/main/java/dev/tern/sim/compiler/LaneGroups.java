@@ -1,6 +1,7 @@
 package dev.tern.sim.compiler;
 
 import dev.tern.sim.netlist.FlatNetlist;
+import dev.tern.sim.netlist.Node;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,6 +36,12 @@ final class LaneGroups {
     private final List<LaneGroup> placed = new ArrayList<>();
     /** For a register's state node: the candidate group it is a lane of; -1 when in none. */
     private final int[] candidateOf;
+    /**
+     * The block holding the lane fields of one value ({@link #fieldsOf}), which later groups reading more of
+     * those fields extend: all of a bus's fields in one block, in an order the extraction can vectorise
+     * ({@link LaneFields}), rather than a block per group reading a few of them.
+     */
+    private final Map<String, Integer> fieldBlocks = new HashMap<>();
 
     private LaneGroups(FlatNetlist netlist, List<LaneGroup> candidates) {
         this.netlist = netlist;
@@ -114,8 +121,15 @@ final class LaneGroups {
     private final class Trial {
         final Map<Integer, int[]> places = new HashMap<>();
         final List<List<Integer>> newBlocks = new ArrayList<>();
-        /** The new block of this group's operands that are lanes of one candidate group, by candidate (-1: of none). */
-        private final Map<Integer, Integer> operandBlocks = new HashMap<>();
+        /** For each new block, the fields it holds ({@link #fieldsOf}), or null. */
+        final List<String> newBlockFields = new ArrayList<>();
+        /** Nodes added at the end of blocks already fixed, by block. */
+        final Map<Integer, List<Integer>> appended = new HashMap<>();
+        /**
+         * The new block of this group's operands by what they are: lanes of one candidate group (an Integer,
+         * -1 for none) or fields of one value ({@link #fieldsOf}).
+         */
+        private final Map<Object, Integer> operandBlocks = new HashMap<>();
 
         int blockOf(int node) {
             int[] place = places.get(node);
@@ -130,6 +144,7 @@ final class LaneGroups {
         /** Starts a block of the run's nodes, in order. */
         void newBlock(int[] run) {
             newBlocks.add(new ArrayList<>());
+            newBlockFields.add(null);
             append(newBlocks.size() - 1, run);
         }
 
@@ -139,8 +154,19 @@ final class LaneGroups {
          * them; registers of different groups (a lane's word and its sign flag) go to blocks of their own.
          */
         void appendOperands(int[] run) {
-            int block = operandBlocks.computeIfAbsent(candidateOf[run[0]], candidate -> {
+            String fields = fieldsOf(run[0]);
+            Integer fixed = fields == null ? null : fieldBlocks.get(fields);
+            if (fixed != null) {
+                List<Integer> tail = appended.computeIfAbsent(fixed, b -> new ArrayList<>());
+                for (int node : run) {
+                    places.put(node, new int[] {fixed, blocks.get(fixed).length + tail.size()});
+                    tail.add(node);
+                }
+                return;
+            }
+            int block = operandBlocks.computeIfAbsent(fields != null ? fields : (Object) candidateOf[run[0]], key -> {
                 newBlocks.add(new ArrayList<>());
+                newBlockFields.add(fields);
                 return newBlocks.size() - 1;
             });
             append(block, run);
@@ -180,32 +206,46 @@ final class LaneGroups {
 
     private void place(LaneGroup group) {
         if (!tryToPlace(group)) {
-            partsByTargetBlock(group).forEach(this::tryToPlace);
+            partsByTargetRun(group).forEach(this::tryToPlace);
         }
     }
 
     /**
-     * A group whose registers other groups have already put into several blocks (the sign flags of a matrix
-     * unit's rows, each row's tree reading its own) as one group per block, where they have enough lanes.
+     * A group whose registers other groups have already put into several blocks or several runs of one block
+     * (the sign flags of a matrix unit's rows, each row's tree reading its own; a row's lanes, which a loop over
+     * all rows' adders reads interleaved with the other rows') as one group per run of consecutive slots, where
+     * the run has enough lanes.
      */
-    private List<LaneGroup> partsByTargetBlock(LaneGroup group) {
-        Map<Integer, List<Integer>> lanesByBlock = new LinkedHashMap<>();
+    private List<LaneGroup> partsByTargetRun(LaneGroup group) {
         int[] targets = group.targets();
+        Integer[] byPlace = new Integer[targets.length];
         for (int lane = 0; lane < targets.length; lane++) {
             if (blockOf[targets[lane]] < 0) {
                 return List.of();
             }
-            lanesByBlock.computeIfAbsent(blockOf[targets[lane]], b -> new ArrayList<>()).add(lane);
+            byPlace[lane] = lane;
         }
+        Arrays.sort(byPlace, (a, b) -> blockOf[targets[a]] != blockOf[targets[b]]
+                ? Integer.compare(blockOf[targets[a]], blockOf[targets[b]])
+                : Integer.compare(placeOf[targets[a]], placeOf[targets[b]]));
         List<LaneGroup> parts = new ArrayList<>();
-        if (lanesByBlock.size() > 1) {
-            for (List<Integer> lanes : lanesByBlock.values()) {
-                if (lanes.size() >= LaneCandidates.MIN_LANES) {
-                    parts.add(group.lanes(lanes.stream().mapToInt(Integer::intValue).toArray()));
+        int start = 0;
+        for (int i = 1; i <= byPlace.length; i++) {
+            boolean runEnds = i == byPlace.length || blockOf[targets[byPlace[i]]] != blockOf[targets[byPlace[i - 1]]]
+                    || placeOf[targets[byPlace[i]]] != placeOf[targets[byPlace[i - 1]]] + 1;
+            if (runEnds) {
+                if (i - start >= LaneCandidates.MIN_LANES && i - start < byPlace.length) {
+                    parts.add(group.lanes(Arrays.stream(byPlace, start, i).mapToInt(Integer::intValue).toArray()));
                 }
+                start = i;
             }
         }
         return parts;
+    }
+
+    /** For a slice, which value's fields of which width it is one of; null for other nodes. */
+    private String fieldsOf(int node) {
+        return netlist.node(node) instanceof Node.Slice slice ? slice.operand() + ":" + slice.width() : null;
     }
 
     /** Places the group as a loop if its blocks fit with those already fixed; whether it did. */
@@ -285,13 +325,27 @@ final class LaneGroups {
     }
 
     private void commit(LaneGroup group, int[] order, Trial trial) {
-        for (List<Integer> block : trial.newBlocks) {
+        for (Map.Entry<Integer, List<Integer>> tail : trial.appended.entrySet()) {
+            int b = tail.getKey();
+            int[] grown = Arrays.copyOf(blocks.get(b), blocks.get(b).length + tail.getValue().size());
+            for (int i = blocks.get(b).length; i < grown.length; i++) {
+                grown[i] = tail.getValue().get(i - blocks.get(b).length);
+                blockOf[grown[i]] = b;
+                placeOf[grown[i]] = i;
+            }
+            blocks.set(b, grown);
+        }
+        for (int n = 0; n < trial.newBlocks.size(); n++) {
+            List<Integer> block = trial.newBlocks.get(n);
             int b = blocks.size();
             for (int place = 0; place < block.size(); place++) {
                 blockOf[block.get(place)] = b;
                 placeOf[block.get(place)] = place;
             }
             blocks.add(block.stream().mapToInt(Integer::intValue).toArray());
+            if (trial.newBlockFields.get(n) != null) {
+                fieldBlocks.put(trial.newBlockFields.get(n), b);
+            }
         }
         int[][] nodes = new int[group.nodes().length][];
         for (int p = 0; p < nodes.length; p++) {

@@ -23,7 +23,7 @@ class LaneFieldsTest {
         List<LaneFields> extractions = LaneFields.of(netlist, LaneGroups.of(netlist).blocks());
         assertEquals(List.of(2, 8), extractions.stream().map(LaneFields::width).sorted().toList(), "the codes and the activations");
         for (LaneFields fields : extractions) {
-            assertEquals(64, fields.nodes().length);
+            assertEquals(64, fields.runs().length * fields.chunk(), "every lane");
             assertFieldsAt(netlist, fields);
         }
     }
@@ -58,15 +58,16 @@ class LaneFieldsTest {
         assertTrue(LaneFields.of(netlist, LaneGroups.of(netlist).blocks()).isEmpty());
     }
 
-    /** Every slot's field is where the windows and shifts say. */
+    /** Every field is where the windows and shifts say. */
     private static void assertFieldsAt(FlatNetlist netlist, LaneFields fields) {
-        int chunk = fields.chunk();
-        for (int s = 0; s < fields.nodes().length; s++) {
-            Node.Slice slice = (Node.Slice) netlist.node(fields.nodes()[s]);
-            assertEquals(fields.bus(), slice.operand());
-            int shift = fields.runShift()[s / chunk];
-            assertEquals(slice.low(), fields.windowStart()[s % chunk] + shift, "slot " + s);
+        for (int r = 0; r < fields.runs().length; r++) {
+            int shift = fields.runShift()[r];
             assertTrue(shift + fields.width() <= 64, "inside its window");
+            for (int t = 0; t < fields.chunk(); t++) {
+                Node.Slice slice = (Node.Slice) netlist.node(fields.runs()[r][t]);
+                assertEquals(fields.bus(), slice.operand());
+                assertEquals(slice.low(), fields.windowStart()[t] + shift, "run " + r + " place " + t);
+            }
         }
     }
 
