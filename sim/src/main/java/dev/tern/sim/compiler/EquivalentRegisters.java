@@ -88,7 +88,7 @@ final class EquivalentRegisters {
                 key.add("leaf");
                 key.add(i);
             } else {
-                key.add(signature(node));
+                key.add(NodeSignatures.of(node));
                 for (int operand : node.operands()) {
                     key.add(canonical[operand]);
                 }
@@ -96,25 +96,5 @@ final class EquivalentRegisters {
             canonical[i] = ids.computeIfAbsent(key, k -> ids.size());
         }
         return canonical;
-    }
-
-    /** What makes a node's value other than its operands: its operator and parameters. */
-    private static String signature(Node node) {
-        if (node instanceof Node.Constant c) {
-            return "C" + c.width() + ":" + c.value().toUnsigned().toString(16);
-        }
-        if (node instanceof Node.Unary u) {
-            return "U" + u.op() + u.width();
-        }
-        if (node instanceof Node.Binary b) {
-            return "B" + b.op() + b.signed() + b.width();
-        }
-        if (node instanceof Node.Slice s) {
-            return "S" + s.low() + ":" + s.width();
-        }
-        if (node instanceof Node.Extend x) {
-            return "E" + x.signed() + x.width();
-        }
-        return node.getClass().getSimpleName() + node.width();
     }
 }

@@ -213,32 +213,11 @@ final class LaneCandidates {
         return false;
     }
 
-    /** What a lane's node at a position must match in the other lanes: its operator and widths, not its operands. */
+    /**
+     * What a lane's node at a position must match in the other lanes: its operator and widths, not its operands;
+     * a leaf slice is any lane's field of the same width, wherever it sits.
+     */
     private static String operator(Node node, boolean leaf) {
-        if (node instanceof Node.Constant c) {
-            return "C" + c.width() + ":" + c.value().toUnsigned().toString(16);
-        }
-        if (node instanceof Node.Unary u) {
-            return "U" + u.op() + u.width();
-        }
-        if (node instanceof Node.Binary b) {
-            return "B" + b.op() + b.signed() + b.width();
-        }
-        if (node instanceof Node.Mux m) {
-            return "M" + m.width();
-        }
-        if (node instanceof Node.Concat c) {
-            return "K" + c.width();
-        }
-        if (node instanceof Node.Extend x) {
-            return "E" + x.signed() + x.width();
-        }
-        if (node instanceof Node.Slice s && !leaf) {
-            return "S" + s.low() + ":" + s.width();
-        }
-        if (node instanceof Node.Copy y) {
-            return "Y" + y.width();
-        }
-        return "L" + node.width();
+        return leaf && node instanceof Node.Slice ? "L" + node.width() : NodeSignatures.of(node);
     }
 }
