@@ -11,7 +11,9 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 final class BenchSimCommand implements CliCommand {
     private static final List<String> ENGINES = List.of("interpreter", "compiled", "verilator", "icarus");
@@ -80,25 +82,49 @@ final class BenchSimCommand implements CliCommand {
         SimBenchmark java = new SimBenchmark(seed, warmup, seconds, rows);
         VerilogBenchmark verilog = new VerilogBenchmark(seed, warmup, seconds, rows);
         List<SimBenchmark.Measurement> measurements = new ArrayList<>();
+        Map<String, Double> pairedRatios = new LinkedHashMap<>();
+        boolean paired = engines.contains("compiled") && engines.contains("verilator");
         for (SimBenchmark.Case c : cases) {
             for (String e : engines) {
-                SimBenchmark.Measurement m = switch (e) {
-                    case "interpreter" -> java.measure(c, SimBenchmark.Engine.INTERPRETER);
-                    case "compiled" -> java.measure(c, SimBenchmark.Engine.COMPILED);
-                    default -> verilog.measure(c, VerilogTool.byLabel(e));
-                };
-                terminal.progress(String.format("bench-sim: %s on %s: %,.0f cycles/s, setup %.2f s", m.design(), m.engine(),
-                        m.cyclesPerSecond(), m.setupSeconds()));
-                measurements.add(m);
+                if (paired && e.equals("compiled")) {
+                    SimBenchmark.Paired pair = compiledBesideVerilator(c, java, verilog, seconds);
+                    pairedRatios.put(c.name(), pair.medianRatio());
+                    report(terminal, measurements, pair.first());
+                    report(terminal, measurements, pair.second());
+                } else if (!(paired && e.equals("verilator"))) {
+                    report(terminal, measurements, switch (e) {
+                        case "interpreter" -> java.measure(c, SimBenchmark.Engine.INTERPRETER);
+                        case "compiled" -> java.measure(c, SimBenchmark.Engine.COMPILED);
+                        default -> verilog.measure(c, VerilogTool.byLabel(e));
+                    });
+                }
             }
         }
         terminal.endProgress();
         terminal.out().print(BenchmarkReport.table(measurements));
-        terminal.out().print(BenchmarkReport.goals(measurements, cases));
+        terminal.out().print(BenchmarkReport.goals(measurements, cases, pairedRatios));
         if (line.hasOption("json")) {
-            terminal.println(BenchmarkReport.json(measurements));
+            terminal.println(BenchmarkReport.json(measurements, pairedRatios));
         }
         return Tern.OK;
+    }
+
+    /**
+     * The compiled engine and Verilator on one case, their measuring windows alternating, so that both see the
+     * same drift of a shared machine's speed.
+     */
+    private static SimBenchmark.Paired compiledBesideVerilator(SimBenchmark.Case c, SimBenchmark java, VerilogBenchmark verilog,
+                                                               double seconds) {
+        try (SimBenchmark.Session compiled = java.start(c, SimBenchmark.Engine.COMPILED);
+             SimBenchmark.Session verilator = verilog.verilatorSession(c)) {
+            return SimBenchmark.paired(c.name(), compiled, verilator, seconds);
+        }
+    }
+
+    private static void report(Terminal terminal, List<SimBenchmark.Measurement> measurements, SimBenchmark.Measurement m) {
+        terminal.progress(String.format("bench-sim: %s on %s: %,.0f cycles/s, setup %.2f s", m.design(), m.engine(),
+                m.cyclesPerSecond(), m.setupSeconds()));
+        measurements.add(m);
     }
 
     /** The ternary matmul unit, a computing kernel: the compiled engine's goal on it is that of the adder trees. */

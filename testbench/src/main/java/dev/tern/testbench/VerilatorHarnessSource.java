@@ -19,6 +19,10 @@ import java.util.List;
  *       {@code RandomStimulus} rule (SplitMix64, data inputs in port order, reset in cycle 0 only),
  *       drawn into a table of {@code ROWS} rows replayed as {@code SimBenchmark} does; every output word
  *       is read each cycle. Prints {@code cycles seconds cpu_seconds checksum} of the measured part.</li>
+ *   <li>{@code rounds SEED ROWS WARMUP_S}: the same stimulus and warm-up, then {@code ready}; each line
+ *       {@code go SECONDS} on standard input then runs for that long and prints its line as {@code bench}
+ *       does, so that a caller can interleave these windows with its own; any other line or the end of
+ *       input ends it.</li>
  * </ul>
  */
 final class VerilatorHarnessSource {
@@ -132,25 +136,34 @@ final class VerilatorHarnessSource {
                     return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
                 }
 
-                static int bench(%1$s* top, uint64_t seed, long rows, double warmup, double measure) {
-                    splitmixState = seed;
-                    std::vector<uint64_t> table((size_t) rows * IN_WORDS, 0);
-                    for (long r = 0; r < rows; r++) {
-                        uint64_t* row = &table[(size_t) r * IN_WORDS];
-                        for (int p = 0; p < DATA_INPUTS; p++) {
-                            for (int i = 0; i < DATA_COUNT[p]; i++) {
-                                row[DATA_WORD[p] + i] = nextDraw();
-                            }
-                            row[DATA_WORD[p] + DATA_COUNT[p] - 1] &= DATA_MASK[p];
-                        }
-                        if (RESET_WORD >= 0) {
-                            row[RESET_WORD] = r == 0 ? RESET_ASSERTED : RESET_RELEASED;
-                        }
-                    }
+                // The stimulus table the benchmark modes replay, and the cycles run from it.
+                struct Replay {
+                    %1$s* top;
+                    long rows;
+                    std::vector<uint64_t> table;
                     uint64_t out[OUT_WORDS];
                     uint64_t checksum = 0;
                     long long cycle = 0;
-                    auto runCycle = [&]() {
+                    long long batch = 16;
+
+                    Replay(%1$s* dut, uint64_t seed, long tableRows) : top(dut), rows(tableRows), table((size_t) tableRows * IN_WORDS, 0) {
+                        splitmixState = seed;
+                        for (long r = 0; r < rows; r++) {
+                            uint64_t* row = &table[(size_t) r * IN_WORDS];
+                            for (int p = 0; p < DATA_INPUTS; p++) {
+                                for (int i = 0; i < DATA_COUNT[p]; i++) {
+                                    row[DATA_WORD[p] + i] = nextDraw();
+                                }
+                                row[DATA_WORD[p] + DATA_COUNT[p] - 1] &= DATA_MASK[p];
+                            }
+                            if (RESET_WORD >= 0) {
+                                row[RESET_WORD] = r == 0 ? RESET_ASSERTED : RESET_RELEASED;
+                            }
+                        }
+                        runCycle();
+                    }
+
+                    void runCycle() {
                         long row = cycle == 0 ? 0 : (long) (1 + (cycle - 1) %% (rows - 1));
                         setInputs(top, &table[(size_t) row * IN_WORDS]);
                         top->eval();
@@ -160,32 +173,57 @@ final class VerilatorHarnessSource {
                         }
                         risingEdge(top);
                         cycle++;
-                    };
-                    runCycle();
-                    long long batch = 16;
-                    double warmupEnd = now() + warmup;
-                    while (now() < warmupEnd) {
-                        for (long long i = 0; i < batch; i++) {
-                            runCycle();
-                        }
-                        if (batch < (1 << 20)) {
-                            batch *= 2;
-                        }
                     }
-                    batch = batch / 8 < 16 ? 16 : batch / 8;
-                    long long first = cycle;
-                    std::clock_t cpuStart = std::clock();
-                    double start = now();
-                    double end = start + measure;
-                    double t;
-                    do {
-                        for (long long i = 0; i < batch; i++) {
-                            runCycle();
+
+                    // Runs for about that long, in batches that grow to a few milliseconds.
+                    void warmUp(double seconds) {
+                        double end = now() + seconds;
+                        while (now() < end) {
+                            for (long long i = 0; i < batch; i++) {
+                                runCycle();
+                            }
+                            if (batch < (1 << 20)) {
+                                batch *= 2;
+                            }
                         }
-                        t = now();
-                    } while (t < end);
-                    double cpu = (double) (std::clock() - cpuStart) / CLOCKS_PER_SEC;
-                    printf("%%lld %%.9f %%.9f %%llu\\n", cycle - first, t - start, cpu, (unsigned long long) checksum);
+                        batch = batch / 8 < 16 ? 16 : batch / 8;
+                    }
+
+                    // Runs for about that long; prints the cycles, the elapsed and the CPU seconds, and the checksum.
+                    void measure(double seconds) {
+                        long long first = cycle;
+                        std::clock_t cpuStart = std::clock();
+                        double start = now();
+                        double end = start + seconds;
+                        double t;
+                        do {
+                            for (long long i = 0; i < batch; i++) {
+                                runCycle();
+                            }
+                            t = now();
+                        } while (t < end);
+                        double cpu = (double) (std::clock() - cpuStart) / CLOCKS_PER_SEC;
+                        printf("%%lld %%.9f %%.9f %%llu\\n", cycle - first, t - start, cpu, (unsigned long long) checksum);
+                        fflush(stdout);
+                    }
+                };
+
+                static int bench(%1$s* top, uint64_t seed, long rows, double warmup, double measure) {
+                    Replay replay(top, seed, rows);
+                    replay.warmUp(warmup);
+                    replay.measure(measure);
+                    return 0;
+                }
+
+                static int rounds(%1$s* top, uint64_t seed, long rows, double warmup) {
+                    Replay replay(top, seed, rows);
+                    replay.warmUp(warmup);
+                    printf("ready\\n");
+                    fflush(stdout);
+                    char line[64];
+                    while (fgets(line, sizeof line, stdin) != nullptr && strncmp(line, "go ", 3) == 0) {
+                        replay.measure(atof(line + 3));
+                    }
                     return 0;
                 }
 
@@ -197,6 +235,8 @@ final class VerilatorHarnessSource {
                     int status;
                     if (argc == 6 && strcmp(argv[1], "bench") == 0) {
                         status = bench(top, strtoull(argv[2], nullptr, 10), atol(argv[3]), atof(argv[4]), atof(argv[5]));
+                    } else if (argc == 5 && strcmp(argv[1], "rounds") == 0) {
+                        status = rounds(top, strtoull(argv[2], nullptr, 10), atol(argv[3]), atof(argv[4]));
                     } else {
                         status = serve(top);
                     }

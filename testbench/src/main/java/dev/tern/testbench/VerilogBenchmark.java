@@ -58,6 +58,83 @@ public final class VerilogBenchmark {
         }
     }
 
+    /**
+     * The Verilated design built for the case and warmed up on the same stimulus, measured window by window
+     * ({@link SimBenchmark#paired}); closing it ends the program and deletes its build.
+     */
+    public SimBenchmark.Session verilatorSession(SimBenchmark.Case c) {
+        BusLayout layout = BusLayout.of(List.of(new BusLayout.Member(Simulator.interpret(c.design()), List.of())));
+        Path work;
+        try {
+            work = Files.createTempDirectory("tern-bench-verilator");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        long start = System.nanoTime();
+        VerilatorModel model = VerilatorModel.buildIn(layout, VerilatorModel.Flavor.BENCH, work);
+        double setup = (System.nanoTime() - start) / 1e9;
+        SimulatorProcess process = new SimulatorProcess("verilator", List.of(model.executable().toString(), "rounds",
+                Long.toUnsignedString(seed), Integer.toString(stimulusRows), Double.toString(warmupSeconds)), work);
+        String ready = line(process, c, "warming up", (long) (10 * warmupSeconds) + 60);
+        if (!ready.equals("ready")) {
+            process.close();
+            throw new CosimException("verilator benchmark of " + c.name() + " did not start: " + ready, process.errorOutput());
+        }
+        return new SimBenchmark.Session() {
+            @Override
+            public String engine() {
+                return "verilator";
+            }
+
+            @Override
+            public double setupSeconds() {
+                return setup;
+            }
+
+            @Override
+            public SimBenchmark.Window window(double seconds) {
+                try {
+                    process.toProcess.write(("go " + seconds + "\n").getBytes(StandardCharsets.US_ASCII));
+                    process.toProcess.flush();
+                } catch (IOException e) {
+                    throw process.failure("starting a window of " + c.name(), e);
+                }
+                String[] fields = line(process, c, "measuring", (long) (10 * seconds) + 60).split(" ");
+                return new SimBenchmark.Window(Long.parseLong(fields[0]), Double.parseDouble(fields[1]), Double.parseDouble(fields[2]));
+            }
+
+            @Override
+            public void close() {
+                process.close();
+                try {
+                    BuildCache.deleteTree(work);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
+    }
+
+    /** The next line the benchmark program prints, within {@code seconds}. */
+    private static String line(SimulatorProcess process, SimBenchmark.Case c, String doing, long seconds) {
+        StringBuilder line = new StringBuilder();
+        process.expectWithin(seconds);
+        try {
+            int b;
+            while ((b = process.fromProcess.read()) >= 0 && b != '\n') {
+                line.append((char) b);
+            }
+            if (b < 0) {
+                throw process.failure(doing + " " + c.name(), null);
+            }
+        } catch (IOException e) {
+            throw process.failure(doing + " " + c.name(), e);
+        } finally {
+            process.exchangeDone();
+        }
+        return line.toString().strip();
+    }
+
     private SimBenchmark.Measurement verilator(SimBenchmark.Case c, BusLayout layout, Path work) throws IOException {
         long start = System.nanoTime();
         VerilatorModel model = VerilatorModel.buildIn(layout, VerilatorModel.Flavor.BENCH, work);

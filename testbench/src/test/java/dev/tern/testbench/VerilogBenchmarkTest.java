@@ -30,4 +30,17 @@ class VerilogBenchmarkTest {
         assertEquals("icarus", m.engine());
         assertTrue(m.seconds() >= 0.2 && m.cycles() > 0 && m.setupSeconds() > 0, m.toString());
     }
+
+    @Test
+    void verilatorWindowsAlternateWithTheCompiledEnginesOnTheSameStimulus() {
+        ToolRequirement.require("verilator");
+        try (SimBenchmark.Session compiled = new SimBenchmark(1, 0.05, 0.2, 64).start(COUNTER, SimBenchmark.Engine.COMPILED);
+             SimBenchmark.Session verilator = new VerilogBenchmark(1, 0.05, 0.2, 64).verilatorSession(COUNTER)) {
+            SimBenchmark.Paired pair = SimBenchmark.paired("counter", compiled, verilator, 0.2);
+            assertEquals("verilator", pair.second().engine());
+            assertTrue(pair.second().cycles() > 0 && pair.second().seconds() >= 0.2 * 0.9 && pair.second().setupSeconds() > 0,
+                    pair.second().toString());
+            assertTrue(pair.medianRatio() > 0, "a ratio of two measured speeds");
+        }
+    }
 }

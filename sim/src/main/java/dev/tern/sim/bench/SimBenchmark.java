@@ -10,6 +10,7 @@ import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -155,7 +156,72 @@ public final class SimBenchmark {
         return all;
     }
 
+    /** Cycles run in one window of a {@link Session}, with its elapsed and processor seconds. */
+    public record Window(long cycles, double seconds, double cpuSeconds) {
+        public double cyclesPerSecond() {
+            return cycles / seconds;
+        }
+    }
+
+    /**
+     * An engine set up and warmed up on one case, measured window by window, so that the windows of two
+     * engines can alternate: on a machine whose speed drifts while it is shared, a ratio of neighbouring
+     * windows is steadier than a ratio of runs made one after the other.
+     */
+    public interface Session extends AutoCloseable {
+        String engine();
+
+        double setupSeconds();
+
+        /** Runs for about {@code seconds} and says how many cycles that was. */
+        Window window(double seconds);
+
+        @Override
+        void close();
+    }
+
+    /** Windows per engine in a {@link #paired} measurement. */
+    public static final int PAIRED_WINDOWS = 10;
+
+    /**
+     * Two engines on one case, {@value #PAIRED_WINDOWS} windows each, alternating, over the measuring time: a
+     * row for each engine (all its windows together) and the median of the windows' speed ratios.
+     */
+    public record Paired(Measurement first, Measurement second, double medianRatio) {
+    }
+
+    public static Paired paired(String design, Session first, Session second, double measureSeconds) {
+        double window = measureSeconds / PAIRED_WINDOWS;
+        List<Window> a = new ArrayList<>();
+        List<Window> b = new ArrayList<>();
+        double[] ratios = new double[PAIRED_WINDOWS];
+        for (int w = 0; w < PAIRED_WINDOWS; w++) {
+            a.add(first.window(window));
+            b.add(second.window(window));
+            ratios[w] = a.get(w).cyclesPerSecond() / b.get(w).cyclesPerSecond();
+        }
+        Arrays.sort(ratios);
+        double median = (ratios[(PAIRED_WINDOWS - 1) / 2] + ratios[PAIRED_WINDOWS / 2]) / 2;
+        return new Paired(total(design, first, a), total(design, second, b), median);
+    }
+
+    private static Measurement total(String design, Session session, List<Window> windows) {
+        long cycles = windows.stream().mapToLong(Window::cycles).sum();
+        double seconds = windows.stream().mapToDouble(Window::seconds).sum();
+        double cpu = windows.stream().mapToDouble(Window::cpuSeconds).sum();
+        return new Measurement(design, session.engine(), cycles / seconds, session.setupSeconds(), cycles, seconds, cpu);
+    }
+
     public Measurement measure(Case c, Engine engine) {
+        try (Session session = start(c, engine)) {
+            Window w = session.window(measureSeconds);
+            return new Measurement(c.name(), session.engine(), w.cyclesPerSecond(), session.setupSeconds(), w.cycles(), w.seconds(),
+                    w.cpuSeconds());
+        }
+    }
+
+    /** The engine built for the case and warmed up until the JIT is quiet, ready to be measured. */
+    public Session start(Case c, Engine engine) {
         long start = System.nanoTime();
         Simulator sim = engine == Engine.COMPILED ? Simulator.compile(c.design()) : Simulator.interpret(c.design());
         Replay replay = new Replay(sim, new RandomStimulus(seed).frames(sim, stimulusRows));
@@ -179,14 +245,33 @@ public final class SimBenchmark {
                 break;
             }
         }
-        long measureStart = System.nanoTime();
-        long cpuStart = THREADS.getCurrentThreadCpuTime();
-        long cycles = runFor(replay, (long) (measureSeconds * 1e9));
-        long now = System.nanoTime();
-        long cpu = THREADS.getCurrentThreadCpuTime() - cpuStart;
-        checksum ^= replay.checksum;
-        double elapsed = seconds(now - measureStart);
-        return new Measurement(c.name(), sim.engine(), cycles / elapsed, setup, cycles, elapsed, seconds(cpu));
+        return new Session() {
+            @Override
+            public String engine() {
+                return sim.engine();
+            }
+
+            @Override
+            public double setupSeconds() {
+                return setup;
+            }
+
+            @Override
+            public Window window(double seconds) {
+                long windowStart = System.nanoTime();
+                long cpuStart = THREADS.getCurrentThreadCpuTime();
+                long cycles = runFor(replay, (long) (seconds * 1e9));
+                long now = System.nanoTime();
+                long cpu = THREADS.getCurrentThreadCpuTime() - cpuStart;
+                return new Window(cycles, seconds(now - windowStart), seconds(cpu));
+            }
+
+            @Override
+            public void close() {
+                checksum ^= replay.checksum;
+                sim.close();
+            }
+        };
     }
 
     /** Milliseconds the JIT compilers have worked so far, or 0 when the JVM does not say. */
