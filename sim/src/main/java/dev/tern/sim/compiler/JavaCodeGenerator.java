@@ -162,7 +162,7 @@ public final class JavaCodeGenerator {
                         readFromSlotInEdge[operand] |= chunk.phase.isEdge();
                     }
                 }
-                if (step instanceof Step.Compute compute && readsOperandSlots(netlist.node(compute.node()))) {
+                if (chunk.phase.isEdge() && step instanceof Step.Compute compute && readsOperandSlots(netlist.node(compute.node()))) {
                     Arrays.stream(netlist.node(compute.node()).operands()).forEach(node -> readFromSlotInEdge[node] = true);
                 }
                 if (step instanceof Step.Lanes loop) {
@@ -256,7 +256,7 @@ public final class JavaCodeGenerator {
             return LOOP_COST + LOOP_POSITION_COST * lanes.group().reachedPositions().size();
         }
         if (step instanceof Step.Fields fields) {
-            return LOOP_COST * fields.fields().runShift().length + WINDOW_COST * fields.fields().chunk();
+            return LOOP_COST + LOOP_POSITION_COST * fields.fields().runShift().length + WINDOW_COST * fields.fields().chunk();
         }
         int index = ((Step.Compute) step).node();
         Node node = netlist.node(index);
@@ -790,18 +790,9 @@ public final class JavaCodeGenerator {
         int busWidth = netlist.width(bus);
         int[] windowStart = fields.windowStart();
         for (int t = 0; t < windowStart.length; t++) {
-            String window;
-            if (busWidth <= 64) {
-                window = NarrowExpressions.slice(operand(bus, chunk), busWidth, windowStart[t], busWidth - windowStart[t]);
-            } else {
-                int word = windowStart[t] / 64;
-                int shift = windowStart[t] % 64;
-                String low = "v[" + (slot(bus) + word) + "]";
-                boolean nextWord = shift > 0 && word + 1 < WideOps.words(busWidth);
-                window = shift == 0 ? low : nextWord
-                        ? "(" + low + " >>> " + shift + " | v[" + (slot(bus) + word + 1) + "] << " + (64 - shift) + ")"
-                        : "(" + low + " >>> " + shift + ")";
-            }
+            int width = Math.min(64, busWidth - windowStart[t]);
+            String window = busWidth > 64 ? NarrowExpressions.extract(slot(bus), busWidth, windowStart[t], width)
+                    : NarrowExpressions.slice(operand(bus, chunk), busWidth, windowStart[t], width);
             out.append("        ").append(WINDOWS).append('[').append(t).append("] = ").append(window).append(";\n");
         }
         out.append("        for (int i = 0; i < ").append(windowStart.length).append("; i++) {\n")

@@ -76,7 +76,7 @@ record LaneFields(int bus, int width, int[][] runs, int[] windowStart, int[] run
     }
 
     /** Which value's fields of which width a node is, for a narrow slice; null otherwise. */
-    private static String kind(FlatNetlist netlist, int node) {
+    static String kind(FlatNetlist netlist, int node) {
         return netlist.node(node) instanceof Node.Slice s && s.width() < 64 ? s.operand() + ":" + s.width() : null;
     }
 

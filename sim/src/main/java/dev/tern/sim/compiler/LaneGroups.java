@@ -1,7 +1,6 @@
 package dev.tern.sim.compiler;
 
 import dev.tern.sim.netlist.FlatNetlist;
-import dev.tern.sim.netlist.Node;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,7 +36,7 @@ final class LaneGroups {
     /** For a register's state node: the candidate group it is a lane of; -1 when in none. */
     private final int[] candidateOf;
     /**
-     * The block holding the lane fields of one value ({@link #fieldsOf}), which later groups reading more of
+     * The block holding the lane fields of one value ({@link LaneFields#kind}), which later groups reading more of
      * those fields extend: all of a bus's fields in one block, in an order the extraction can vectorise
      * ({@link LaneFields}), rather than a block per group reading a few of them.
      */
@@ -121,13 +120,13 @@ final class LaneGroups {
     private final class Trial {
         final Map<Integer, int[]> places = new HashMap<>();
         final List<List<Integer>> newBlocks = new ArrayList<>();
-        /** For each new block, the fields it holds ({@link #fieldsOf}), or null. */
+        /** For each new block, the fields it holds ({@link LaneFields#kind}), or null. */
         final List<String> newBlockFields = new ArrayList<>();
         /** Nodes added at the end of blocks already fixed, by block. */
         final Map<Integer, List<Integer>> appended = new HashMap<>();
         /**
          * The new block of this group's operands by what they are: lanes of one candidate group (an Integer,
-         * -1 for none) or fields of one value ({@link #fieldsOf}).
+         * -1 for none) or fields of one value ({@link LaneFields#kind}).
          */
         private final Map<Object, Integer> operandBlocks = new HashMap<>();
 
@@ -154,7 +153,7 @@ final class LaneGroups {
          * them; registers of different groups (a lane's word and its sign flag) go to blocks of their own.
          */
         void appendOperands(int[] run) {
-            String fields = fieldsOf(run[0]);
+            String fields = LaneFields.kind(netlist, run[0]);
             Integer fixed = fields == null ? null : fieldBlocks.get(fields);
             if (fixed != null) {
                 List<Integer> tail = appended.computeIfAbsent(fixed, b -> new ArrayList<>());
@@ -243,11 +242,6 @@ final class LaneGroups {
         return parts;
     }
 
-    /** For a slice, which value's fields of which width it is one of; null for other nodes. */
-    private String fieldsOf(int node) {
-        return netlist.node(node) instanceof Node.Slice slice ? slice.operand() + ":" + slice.width() : null;
-    }
-
     /** Places the group as a loop if its blocks fit with those already fixed; whether it did. */
     private boolean tryToPlace(LaneGroup group) {
         Trial trial = new Trial();
@@ -327,9 +321,10 @@ final class LaneGroups {
     private void commit(LaneGroup group, int[] order, Trial trial) {
         for (Map.Entry<Integer, List<Integer>> tail : trial.appended.entrySet()) {
             int b = tail.getKey();
-            int[] grown = Arrays.copyOf(blocks.get(b), blocks.get(b).length + tail.getValue().size());
-            for (int i = blocks.get(b).length; i < grown.length; i++) {
-                grown[i] = tail.getValue().get(i - blocks.get(b).length);
+            int length = blocks.get(b).length;
+            int[] grown = Arrays.copyOf(blocks.get(b), length + tail.getValue().size());
+            for (int i = length; i < grown.length; i++) {
+                grown[i] = tail.getValue().get(i - length);
                 blockOf[grown[i]] = b;
                 placeOf[grown[i]] = i;
             }

@@ -46,17 +46,13 @@ final class RegisterFile {
         enable = new int[n];
         hasReset = new boolean[n];
         resetValue = new long[n];
-        long[] word = new long[1];
         for (int i = 0; i < n; i++) {
             FlatNetlist.Register reg = narrow.get(i);
             state[i] = layout.offset(reg.state());
             next[i] = layout.offset(reg.next());
             enable[i] = enableSlot(reg, layout);
             hasReset[i] = reg.resetValue() != null;
-            if (hasReset[i]) {
-                PackedBits.store(reg.resetValue(), word, 0);
-                resetValue[i] = word[0];
-            }
+            resetValue[i] = hasReset[i] ? reg.resetValue().toLong() : 0;
         }
         wide = wideRegisters.toArray(Wide[]::new);
     }
