@@ -66,18 +66,11 @@ final class IcarusSimulation implements VerilogSimulation {
     }
 
     private String readLine() {
-        StringBuilder line = new StringBuilder(16 * outputWords);
         try {
-            for (int b = process.fromProcess.read(); b != '\n'; b = process.fromProcess.read()) {
-                if (b < 0) {
-                    return null;
-                }
-                line.append((char) b);
-            }
+            return process.readLine();
         } catch (IOException e) {
             throw process.failure("writing the outputs", e);
         }
-        return line.toString();
     }
 
     private void parse(String line, long[] outputs, long[] unknown, int offset) {

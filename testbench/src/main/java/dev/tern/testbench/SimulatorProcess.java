@@ -71,6 +71,18 @@ final class SimulatorProcess implements AutoCloseable {
         }
     }
 
+    /** The next line the process prints, without its end; null when its output has ended. */
+    String readLine() throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int b = fromProcess.read(); b != '\n'; b = fromProcess.read()) {
+            if (b < 0) {
+                return null;
+            }
+            line.append((char) b);
+        }
+        return line.toString();
+    }
+
     /** A failure of the process, naming what it was doing and quoting its error output. */
     CosimException failure(String doing, Exception cause) {
         String detail = timedOut ? ": it did not answer in time and was stopped" : cause == null ? "" : ": " + cause.getMessage();

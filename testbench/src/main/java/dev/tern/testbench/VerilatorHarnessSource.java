@@ -15,14 +15,13 @@ import java.util.List;
  *       ({@link #SETTLE_LAST}), the low bits count the cycles and the last one stops before its rising
  *       edge: its outputs are those of its inputs and the current state, and the next request starts
  *       in the same cycle (so a caller can peek at combinational outputs, then change inputs).</li>
- *   <li>{@code bench SEED ROWS WARMUP_S MEASURE_S}: the inputs of the first design come from the
- *       {@code RandomStimulus} rule (SplitMix64, data inputs in port order, reset in cycle 0 only),
- *       drawn into a table of {@code ROWS} rows replayed as {@code SimBenchmark} does; every output word
- *       is read each cycle. Prints {@code cycles seconds cpu_seconds checksum} of the measured part.</li>
- *   <li>{@code rounds SEED ROWS WARMUP_S}: the same stimulus and warm-up, then {@code ready}; each line
- *       {@code go SECONDS} on standard input then runs for that long and prints its line as {@code bench}
- *       does, so that a caller can interleave these windows with its own; any other line or the end of
- *       input ends it.</li>
+ *   <li>{@code rounds SEED ROWS WARMUP_S}: the benchmark. The inputs of the first design come from the
+ *       {@code RandomStimulus} rule (SplitMix64, data inputs in port order, reset in cycle 0 only), drawn
+ *       into a table of {@code ROWS} rows replayed as {@code SimBenchmark} does; every output word is read
+ *       each cycle. After {@code WARMUP_S} of running it prints {@code ready}; each line {@code go SECONDS}
+ *       on standard input then runs for that long and prints {@code cycles seconds cpu_seconds checksum}
+ *       of it, so that a caller can measure once or interleave these windows with its own; any other line
+ *       or the end of input ends it.</li>
  * </ul>
  */
 final class VerilatorHarnessSource {
@@ -208,13 +207,6 @@ final class VerilatorHarnessSource {
                     }
                 };
 
-                static int bench(%1$s* top, uint64_t seed, long rows, double warmup, double measure) {
-                    Replay replay(top, seed, rows);
-                    replay.warmUp(warmup);
-                    replay.measure(measure);
-                    return 0;
-                }
-
                 static int rounds(%1$s* top, uint64_t seed, long rows, double warmup) {
                     Replay replay(top, seed, rows);
                     replay.warmUp(warmup);
@@ -233,9 +225,7 @@ final class VerilatorHarnessSource {
                     top->clk = 0;
                     top->eval();
                     int status;
-                    if (argc == 6 && strcmp(argv[1], "bench") == 0) {
-                        status = bench(top, strtoull(argv[2], nullptr, 10), atol(argv[3]), atof(argv[4]), atof(argv[5]));
-                    } else if (argc == 5 && strcmp(argv[1], "rounds") == 0) {
+                    if (argc == 5 && strcmp(argv[1], "rounds") == 0) {
                         status = rounds(top, strtoull(argv[2], nullptr, 10), atol(argv[3]), atof(argv[4]));
                     } else {
                         status = serve(top);

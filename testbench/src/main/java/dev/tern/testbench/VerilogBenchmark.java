@@ -45,11 +45,15 @@ public final class VerilogBenchmark {
     }
 
     public SimBenchmark.Measurement measure(SimBenchmark.Case c, VerilogTool tool) {
-        BusLayout layout = BusLayout.of(List.of(new BusLayout.Member(Simulator.interpret(c.design()), List.of())));
+        if (tool == VerilogTool.VERILATOR) {
+            try (SimBenchmark.Session verilator = verilatorSession(c)) {
+                return SimBenchmark.measure(c, verilator, measureSeconds);
+            }
+        }
         try {
             Path work = Files.createTempDirectory("tern-bench-" + tool.label());
             try {
-                return tool == VerilogTool.VERILATOR ? verilator(c, layout, work) : icarus(c, layout, work);
+                return icarus(c, layout(c), work);
             } finally {
                 BuildCache.deleteTree(work);
             }
@@ -58,28 +62,44 @@ public final class VerilogBenchmark {
         }
     }
 
+    /** The case's design alone on the harness bus. */
+    private static BusLayout layout(SimBenchmark.Case c) {
+        return BusLayout.of(List.of(new BusLayout.Member(Simulator.interpret(c.design()), List.of())));
+    }
+
     /**
      * The Verilated design built for the case and warmed up on the same stimulus, measured window by window
      * ({@link SimBenchmark#paired}); closing it ends the program and deletes its build.
      */
     public SimBenchmark.Session verilatorSession(SimBenchmark.Case c) {
-        BusLayout layout = BusLayout.of(List.of(new BusLayout.Member(Simulator.interpret(c.design()), List.of())));
         Path work;
         try {
             work = Files.createTempDirectory("tern-bench-verilator");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        long start = System.nanoTime();
-        VerilatorModel model = VerilatorModel.buildIn(layout, VerilatorModel.Flavor.BENCH, work);
-        double setup = (System.nanoTime() - start) / 1e9;
-        SimulatorProcess process = new SimulatorProcess("verilator", List.of(model.executable().toString(), "rounds",
-                Long.toUnsignedString(seed), Integer.toString(stimulusRows), Double.toString(warmupSeconds)), work);
-        String ready = line(process, c, "warming up", (long) (10 * warmupSeconds) + 60);
-        if (!ready.equals("ready")) {
-            process.close();
-            throw new CosimException("verilator benchmark of " + c.name() + " did not start: " + ready, process.errorOutput());
+        SimulatorProcess process = null;
+        try {
+            long start = System.nanoTime();
+            VerilatorModel model = VerilatorModel.buildIn(layout(c), VerilatorModel.Flavor.BENCH, work);
+            double setup = (System.nanoTime() - start) / 1e9;
+            process = new SimulatorProcess("verilator", List.of(model.executable().toString(), "rounds",
+                    Long.toUnsignedString(seed), Integer.toString(stimulusRows), Double.toString(warmupSeconds)), work);
+            String ready = line(process, c, "warming up", (long) (10 * warmupSeconds) + 60);
+            if (!ready.equals("ready")) {
+                throw new CosimException("verilator benchmark of " + c.name() + " did not start: " + ready, process.errorOutput());
+            }
+            return session(c, process, work, setup);
+        } catch (RuntimeException e) {
+            if (process != null) {
+                process.close();
+            }
+            deleteBuild(work);
+            throw e;
         }
+    }
+
+    private static SimBenchmark.Session session(SimBenchmark.Case c, SimulatorProcess process, Path work, double setup) {
         return new SimBenchmark.Session() {
             @Override
             public String engine() {
@@ -106,46 +126,33 @@ public final class VerilogBenchmark {
             @Override
             public void close() {
                 process.close();
-                try {
-                    BuildCache.deleteTree(work);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+                deleteBuild(work);
             }
         };
     }
 
+    private static void deleteBuild(Path work) {
+        try {
+            BuildCache.deleteTree(work);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The next line the benchmark program prints, within {@code seconds}. */
     private static String line(SimulatorProcess process, SimBenchmark.Case c, String doing, long seconds) {
-        StringBuilder line = new StringBuilder();
         process.expectWithin(seconds);
         try {
-            int b;
-            while ((b = process.fromProcess.read()) >= 0 && b != '\n') {
-                line.append((char) b);
-            }
-            if (b < 0) {
+            String line = process.readLine();
+            if (line == null) {
                 throw process.failure(doing + " " + c.name(), null);
             }
+            return line.strip();
         } catch (IOException e) {
             throw process.failure(doing + " " + c.name(), e);
         } finally {
             process.exchangeDone();
         }
-        return line.toString().strip();
-    }
-
-    private SimBenchmark.Measurement verilator(SimBenchmark.Case c, BusLayout layout, Path work) throws IOException {
-        long start = System.nanoTime();
-        VerilatorModel model = VerilatorModel.buildIn(layout, VerilatorModel.Flavor.BENCH, work);
-        double setup = (System.nanoTime() - start) / 1e9;
-        ExternalTool.Result run = runBuiltProgram(work, List.of(model.executable().toString(), "bench",
-                Long.toUnsignedString(seed), Integer.toString(stimulusRows), Double.toString(warmupSeconds), Double.toString(measureSeconds)));
-        String[] fields = lastLine(run, "verilator", c).split(" ");
-        long cycles = Long.parseLong(fields[0]);
-        double seconds = Double.parseDouble(fields[1]);
-        double cpu = Double.parseDouble(fields[2]);
-        return new SimBenchmark.Measurement(c.name(), "verilator", cycles / seconds, setup, cycles, seconds, cpu);
     }
 
     private SimBenchmark.Measurement icarus(SimBenchmark.Case c, BusLayout layout, Path work) throws IOException {
@@ -183,19 +190,6 @@ public final class VerilogBenchmark {
             throw new CosimException("icarus ran " + fields[0] + " cycles of " + c.name() + ", asked for " + cycles, run.output());
         }
         return seconds;
-    }
-
-    /** Runs a program given by its path (which {@link ExternalTool} would look up on the PATH). */
-    private static ExternalTool.Result runBuiltProgram(Path work, List<String> command) throws IOException {
-        Process process = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        try {
-            return new ExternalTool.Result(command, process.waitFor(), output);
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new IOException(command.get(0) + " was interrupted", e);
-        }
     }
 
     private static String lastLine(ExternalTool.Result run, String tool, SimBenchmark.Case c) {

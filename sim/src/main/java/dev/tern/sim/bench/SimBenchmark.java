@@ -214,10 +214,13 @@ public final class SimBenchmark {
 
     public Measurement measure(Case c, Engine engine) {
         try (Session session = start(c, engine)) {
-            Window w = session.window(measureSeconds);
-            return new Measurement(c.name(), session.engine(), w.cyclesPerSecond(), session.setupSeconds(), w.cycles(), w.seconds(),
-                    w.cpuSeconds());
+            return measure(c, session, measureSeconds);
         }
+    }
+
+    /** One window of {@code seconds} of a session as the case's row. */
+    public static Measurement measure(Case c, Session session, double seconds) {
+        return total(c.name(), session, List.of(session.window(seconds)));
     }
 
     /** The engine built for the case and warmed up until the JIT is quiet, ready to be measured. */
