@@ -136,6 +136,15 @@ public final class Simulator implements CycleSimulation {
         return new Simulator(netlist, CompiledEngine.create(netlist));
     }
 
+    /**
+     * The compiled engine with its lane loops written with the Vector API or as plain loops, as the tests
+     * comparing the two ask; {@link #compile(Design)} takes the Vector API where the JVM has it.
+     */
+    static Simulator compile(Design design, boolean vectorLoops) {
+        FlatNetlist netlist = Flattener.flatten(design);
+        return new Simulator(netlist, CompiledEngine.create(netlist, vectorLoops));
+    }
+
     /** The interpreter: the reference engine, ready at once, slower per cycle. */
     public static Simulator interpret(Design design) {
         FlatNetlist netlist = Flattener.flatten(design);

@@ -1,6 +1,7 @@
 package dev.tern.sim;
 
 import dev.tern.hdl.ir.Design;
+import dev.tern.sim.compiler.VectorLoops;
 import dev.tern.sim.ops.PackedBits;
 import dev.tern.sim.ops.WideOps;
 import dev.tern.sim.stimulus.RandomStimulus;
@@ -8,6 +9,7 @@ import dev.tern.sim.stimulus.RandomStimulus;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /** Runs a design on both engines with the same random inputs and checks that they never disagree. */
@@ -17,11 +19,17 @@ final class EngineEquivalence {
 
     /**
      * Compares every output in every cycle, and every named signal and memory word every 1024 cycles
-     * and at the end.
+     * and at the end, of the compiled engine with its lane loops in each of its two forms.
      */
     static void assertEnginesAgree(Design design, long cycles, long seed, int resetOneIn) {
+        assertTrue(VectorLoops.available(), "the build runs tests with --add-modules " + VectorLoops.MODULE);
+        for (boolean vectorLoops : new boolean[] {true, false}) {
+            assertEnginesAgree(design, Simulator.compile(design, vectorLoops), cycles, seed, resetOneIn);
+        }
+    }
+
+    private static void assertEnginesAgree(Design design, Simulator compiled, long cycles, long seed, int resetOneIn) {
         Simulator reference = Simulator.interpret(design);
-        Simulator compiled = Simulator.compile(design);
         assertEquals("compiled", compiled.engine());
         RandomStimulus stimulusA = new RandomStimulus(seed, resetOneIn);
         RandomStimulus stimulusB = new RandomStimulus(seed, resetOneIn);

@@ -32,11 +32,22 @@ public final class CompiledEngine implements Engine {
         this.model = model;
     }
 
+    /** Lane loops with the Vector API where this JVM has it ({@link VectorLoops}), plain loops otherwise. */
     public static CompiledEngine create(FlatNetlist netlist) {
+        return create(netlist, VectorLoops.available());
+    }
+
+    /**
+     * @param vectorLoops whether to write lane loops with the Vector API; only where {@link VectorLoops#available}
+     */
+    public static CompiledEngine create(FlatNetlist netlist, boolean vectorLoops) {
+        if (vectorLoops && !VectorLoops.available()) {
+            throw new IllegalStateException("vector loops need the module " + VectorLoops.MODULE + " in this JVM");
+        }
         int budget = FIRST_BUDGET;
         while (true) {
-            JavaCodeGenerator.Generated generated = JavaCodeGenerator.generate(netlist, CLASS_NAME, budget);
-            Map<String, byte[]> classes = JavaSourceCompiler.compile(generated.binaryName(), generated.source());
+            JavaCodeGenerator.Generated generated = JavaCodeGenerator.generate(netlist, CLASS_NAME, budget, vectorLoops);
+            Map<String, byte[]> classes = JavaSourceCompiler.compile(generated.binaryName(), generated.source(), generated.usesVectorApi());
             byte[] bytes = classes.get(generated.binaryName());
             int largest = ClassFileMethodSizes.of(bytes).values().stream().mapToInt(Integer::intValue).max().orElse(0);
             if (largest >= HUGE_METHOD_LIMIT && budget > 200) {

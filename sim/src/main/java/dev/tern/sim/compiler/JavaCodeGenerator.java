@@ -42,13 +42,18 @@ public final class JavaCodeGenerator {
     private static final int APPLY_COST = 30;
     private static final int LOOP_COST = 40;
     private static final int LOOP_POSITION_COST = 14;
+    private static final int VECTOR_POSITION_COST = 40;
     private static final int WINDOW_COST = 16;
     /** The generated field holding the windows that lane field extractions read. */
     private static final String WINDOWS = "windows";
     /** Generated methods of plain statements (bindings, frame copies) hold at most this many. */
     private static final int STATEMENTS_PER_METHOD = 100;
-    /** Runs of a frame up to this many words are copied word by word, longer ones by {@code System.arraycopy}. */
-    private static final int INLINE_COPY_WORDS = 4;
+    /**
+     * Runs of a frame up to this many words are copied word by word, longer ones by {@code System.arraycopy}: the
+     * edge reads the input words right after the copy, and a word load waits for the wide stores of the copy
+     * routine to reach the cache where it takes the value of a word store straight from it.
+     */
+    private static final int INLINE_COPY_WORDS = 16;
 
     /** Concatenations of more parts than this read them from slots through tables, keeping the code small. */
     private static final int LISTED_CONCAT_PARTS = 16;
@@ -57,7 +62,7 @@ public final class JavaCodeGenerator {
      * Generated source with the value layout it assumes and the integer tables its constructor takes
      * (the part slots and widths of long concatenations).
      */
-    public record Generated(String binaryName, String source, SlotLayout layout, List<int[]> tables) {
+    public record Generated(String binaryName, String source, SlotLayout layout, List<int[]> tables, boolean usesVectorApi) {
         public Generated {
             tables = List.copyOf(tables);
         }
@@ -102,11 +107,24 @@ public final class JavaCodeGenerator {
     private final boolean[] readFromSlotInEdge;
     private final SlotLayout layout;
     private final List<int[]> tables = new ArrayList<>();
+    /** Whether lane loops are written with the Vector API where their bodies have a lanewise form. */
+    private final boolean vectorLoops;
+    /** Whether some loop was written with the Vector API, so that the class declares its species. */
+    private boolean wroteVectors;
+    /** The length of the windows array the lane field loops fill and read; 0 when none does. */
+    private int windowsLength;
+    /**
+     * The fills of windows of a bus that is an input or state, for the vector loops: the rising edge starts with
+     * them, long before a loop reads eight of them as one vector (a load that follows the eight stores it reads
+     * closely waits until they have all reached the cache). The values are those before the edge either way.
+     */
+    private final List<String> earlyWindows = new ArrayList<>();
     /** The blocks of lane fields the rising edge extracts with vector loops, through the windows array. */
     private final List<LaneFields> laneFields;
 
-    private JavaCodeGenerator(FlatNetlist netlist, int methodBudget) {
+    private JavaCodeGenerator(FlatNetlist netlist, int methodBudget, boolean vectorLoops) {
         this.netlist = netlist;
+        this.vectorLoops = vectorLoops;
         int n = netlist.nodes().size();
         evaluationChunk = new int[n];
         edgeChunk = new int[n];
@@ -117,7 +135,7 @@ public final class JavaCodeGenerator {
         readFromSlotInEdge = new boolean[n];
 
         boolean[] needsSlot = SlotLayout.named(netlist);
-        LaneGroups.Plan lanes = LaneGroups.of(netlist);
+        LaneGroups.Plan lanes = LaneGroups.of(netlist, LoopLimits.of(vectorLoops));
         lanes.blocks().forEach(block -> Arrays.stream(block).forEach(node -> needsSlot[node] = true));
         for (int i = 0; i < n; i++) {
             if (netlist.width(i) > 64) {
@@ -178,13 +196,20 @@ public final class JavaCodeGenerator {
         this.layout = SlotLayout.assign(netlist, needsSlot, lanes.blocks());
     }
 
+    /** Plain loops only: generated code that compiles and runs without the Vector API. */
+    public static Generated generate(FlatNetlist netlist, String simpleName, int methodBudget) {
+        return generate(netlist, simpleName, methodBudget, false);
+    }
+
     /**
      * @param methodBudget estimated bytecode bytes per generated method
+     * @param vectorLoops  whether to write lane loops with the Vector API ({@code jdk.incubator.vector}), which
+     *                     compiling and running the class then needs ({@link VectorLoops#available})
      */
-    public static Generated generate(FlatNetlist netlist, String simpleName, int methodBudget) {
-        JavaCodeGenerator generator = new JavaCodeGenerator(netlist, methodBudget);
+    public static Generated generate(FlatNetlist netlist, String simpleName, int methodBudget, boolean vectorLoops) {
+        JavaCodeGenerator generator = new JavaCodeGenerator(netlist, methodBudget, vectorLoops);
         String source = generator.source(simpleName);
-        return new Generated(PACKAGE + "." + simpleName, source, generator.layout, generator.tables);
+        return new Generated(PACKAGE + "." + simpleName, source, generator.layout, generator.tables, generator.wroteVectors);
     }
 
     /** Whether the node's code reads its operands from their slots: wide operations take slots, not values. */
@@ -252,11 +277,14 @@ public final class JavaCodeGenerator {
         if (step instanceof Step.Apply) {
             return APPLY_COST;
         }
+        // A vector loop is the vector body and the plain loop over the lanes left over; a lanewise call takes more
+        // bytes than the operator it replaces.
+        int positionCost = vectorLoops ? VECTOR_POSITION_COST : LOOP_POSITION_COST;
         if (step instanceof Step.Lanes lanes) {
-            return LOOP_COST + LOOP_POSITION_COST * lanes.group().reachedPositions().size();
+            return LOOP_COST + positionCost * lanes.group().reachedPositions().size();
         }
         if (step instanceof Step.Fields fields) {
-            return LOOP_COST + LOOP_POSITION_COST * fields.fields().runShift().length + WINDOW_COST * fields.fields().chunk();
+            return LOOP_COST + positionCost * fields.fields().runShift().length + WINDOW_COST * fields.fields().chunk();
         }
         int index = ((Step.Compute) step).node();
         Node node = netlist.node(index);
@@ -273,18 +301,29 @@ public final class JavaCodeGenerator {
     private String source(String simpleName) {
         StringBuilder out = new StringBuilder(128 * netlist.nodes().size() + 4096);
         out.append("package ").append(PACKAGE).append(";\n\n");
-        out.append("import dev.tern.sim.ops.NarrowOps;\n");
-        out.append("import dev.tern.sim.ops.WideOps;\n\n");
-        out.append("/** Generated by Tern for ").append(netlist.name().replace("*/", "* /")).append(". */\n");
-        out.append("public final class ").append(simpleName).append(" extends CompiledModel {\n");
         StringBuilder methods = new StringBuilder();
         for (Chunk chunk : chunks) {
             method(methods, chunk);
         }
+        out.append("import dev.tern.sim.ops.NarrowOps;\n");
+        out.append("import dev.tern.sim.ops.WideOps;\n");
+        if (wroteVectors) {
+            out.append("import jdk.incubator.vector.LongVector;\n");
+            out.append("import jdk.incubator.vector.VectorOperators;\n");
+            out.append("import jdk.incubator.vector.VectorSpecies;\n");
+        }
+        out.append("\n/** Generated by Tern for ").append(netlist.name().replace("*/", "* /")).append(". */\n");
+        out.append("public final class ").append(simpleName).append(" extends CompiledModel {\n");
+        if (wroteVectors) {
+            out.append("    private static final VectorSpecies<Long> ").append(VectorExpressions.SPECIES)
+                    .append(" = LongVector.SPECIES_PREFERRED;\n");
+        }
         fieldsAndConstructor(out, simpleName);
         out.append(methods);
+        List<String> early = earlyWindowMethods(out);
         for (Phase phase : Phase.values()) {
-            List<String> calls = chunks.stream().filter(c -> c.phase == phase).map(Chunk::name).toList();
+            List<String> calls = new ArrayList<>(phase.isEdge() ? early : List.of());
+            chunks.stream().filter(c -> c.phase == phase).map(Chunk::name).forEach(calls::add);
             dispatch(out, phase, calls);
         }
         runCycles(out);
@@ -304,9 +343,8 @@ public final class JavaCodeGenerator {
             out.append("    private int[] k").append(t).append(";\n");
             bindings.add("k" + t + " = tables[" + t + "];");
         }
-        int windows = laneFields.stream().mapToInt(LaneFields::chunk).max().orElse(0);
-        if (windows > 0) {
-            out.append("    private final long[] ").append(WINDOWS).append(" = new long[").append(windows).append("];\n");
+        if (windowsLength > 0) {
+            out.append("    private final long[] ").append(WINDOWS).append(" = new long[").append(windowsLength).append("];\n");
         }
         out.append("\n    public ").append(simpleName).append("(long[] values, Object[] memories, int[][] tables) {\n");
         out.append("        super(values);\n");
@@ -357,6 +395,20 @@ public final class JavaCodeGenerator {
         }
         out.append("        }\n");
         out.append("    }\n");
+    }
+
+    /** The methods filling {@link #earlyWindows}, in order. */
+    private List<String> earlyWindowMethods(StringBuilder out) {
+        List<String> names = new ArrayList<>();
+        for (int from = 0; from < earlyWindows.size(); from += STATEMENTS_PER_METHOD) {
+            String name = "windows" + names.size();
+            names.add(name);
+            out.append("\n    private void ").append(name).append("() {\n        final long[] v = this.v;\n");
+            earlyWindows.subList(from, Math.min(earlyWindows.size(), from + STATEMENTS_PER_METHOD))
+                    .forEach(fill -> out.append("        ").append(fill).append('\n'));
+            out.append("    }\n");
+        }
+        return names;
     }
 
     /** Statements copying a frame at {@code at} in its array into the value array (the input frame) or back. */
@@ -719,10 +771,12 @@ public final class JavaCodeGenerator {
         int lanes = group.lanes();
         boolean[] materialised = group.materialised();
         Map<Integer, String> text = new HashMap<>();
+        // The 64-bit sign extensions of the loop's signed extensions, for the wrapping operators of the same loop.
+        Map<Integer, String> extended = new HashMap<>();
         Map<Integer, Integer> positionOf = new HashMap<>();
         StringBuilder invariants = new StringBuilder();
-        StringBuilder[] bodies = new StringBuilder[group.loopEnds().length + 1];
-        Arrays.setAll(bodies, b -> new StringBuilder());
+        LaneLoop[] loops = new LaneLoop[group.loopEnds().length + 1];
+        Arrays.setAll(loops, b -> new LaneLoop(lanes));
         for (int p : group.reachedPositions()) {
             int first = group.nodes()[p][0];
             Node node = netlist.node(first);
@@ -749,31 +803,37 @@ public final class JavaCodeGenerator {
 
                     @Override
                     public String wrapping(int operand) {
-                        return value(operand);
+                        Integer at = positionOf.get(operand);
+                        boolean sameLoop = extended.containsKey(operand) && group.loopOf(at) == loop;
+                        return sameLoop ? extended.get(operand) : value(operand);
                     }
                 };
                 String expr = narrow(node, inLoop);
                 if (p == group.root()) {
                     text.put(first, expr);
                 } else {
-                    bodies[loop].append("            final long e").append(p).append(" = ").append(expr).append(";\n");
+                    if (signedExtension(first)) {
+                        Node.Extend x = (Node.Extend) node;
+                        loops[loop].local("s" + p, NarrowExpressions.signExtend(inLoop.value(x.operand()), netlist.width(x.operand())));
+                        extended.put(first, "s" + p);
+                        expr = NarrowExpressions.mask("s" + p, node.width());
+                    }
+                    loops[loop].local("e" + p, expr);
                     if (materialised[p]) {
-                        bodies[loop].append("            v[").append(slot(first)).append(" + i] = e").append(p).append(";\n");
+                        loops[loop].store("v", slot(first), "e" + p);
                     }
                     text.put(first, "e" + p);
                 }
             }
         }
         int target = slot(group.targets()[0]);
-        bodies[bodies.length - 1].append("            v[").append(target).append(" + i] = ")
-                .append(text.get(group.nodes()[group.root()][0])).append(";\n");
-        StringBuilder loops = new StringBuilder();
-        for (StringBuilder body : bodies) {
-            loops.append(loops.length() == 0 ? "" : "\n        ")
-                    .append("for (int i = 0; i < ").append(lanes).append("; i++) {\n").append(body).append("        }");
+        loops[loops.length - 1].store("v", target, text.get(group.nodes()[group.root()][0]));
+        StringBuilder code = new StringBuilder();
+        for (LaneLoop loop : loops) {
+            code.append(code.length() == 0 ? "" : "\n        ").append(loopText(loop));
         }
-        boolean block = invariants.length() > 0 || bodies.length > 1;
-        String enabled = guard(group.enable(), block ? "{\n        " + invariants + loops + "\n        }" : loops.toString(), chunk);
+        boolean block = invariants.length() > 0 || loops.length > 1;
+        String enabled = guard(group.enable(), block ? "{\n        " + invariants + code + "\n        }" : code.toString(), chunk);
         if (group.reset() == null) {
             return enabled;
         }
@@ -789,19 +849,52 @@ public final class JavaCodeGenerator {
         int bus = fields.bus();
         int busWidth = netlist.width(bus);
         int[] windowStart = fields.windowStart();
-        for (int t = 0; t < windowStart.length; t++) {
-            int width = Math.min(64, busWidth - windowStart[t]);
-            String window = busWidth > 64 ? NarrowExpressions.extract(slot(bus), busWidth, windowStart[t], width)
-                    : NarrowExpressions.slice(operand(bus, chunk), busWidth, windowStart[t], width);
-            out.append("        ").append(WINDOWS).append('[').append(t).append("] = ").append(window).append(";\n");
+        LaneLoop loop = new LaneLoop(windowStart.length);
+        if (wordWindows(busWidth, windowStart)) {
+            // Each window is a word of the bus, one after the other: the loop reads the words themselves.
+            String first = slot(bus) + (windowStart[0] >>> 6) + " + i";
+            loop.local("window", "v[" + first + "]");
+        } else {
+            // Each block its own part of the windows array, as their windows may all be filled before the first loop.
+            int offset = windowsLength;
+            windowsLength += windowStart.length;
+            boolean early = vectorLoops && netlist.node(bus).isLeaf();
+            for (int t = 0; t < windowStart.length; t++) {
+                int width = Math.min(64, busWidth - windowStart[t]);
+                String window = busWidth > 64 ? NarrowExpressions.extract(slot(bus), busWidth, windowStart[t], width)
+                        : NarrowExpressions.slice(operand(bus, chunk), busWidth, windowStart[t], width);
+                String fill = WINDOWS + "[" + (offset + t) + "] = " + window + ";";
+                if (early) {
+                    earlyWindows.add(fill);
+                } else {
+                    out.append("        ").append(fill).append('\n');
+                }
+            }
+            loop.local("window", WINDOWS + "[" + offset + " + i]");
         }
-        out.append("        for (int i = 0; i < ").append(windowStart.length).append("; i++) {\n")
-                .append("            final long window = ").append(WINDOWS).append("[i];\n");
         for (int r = 0; r < fields.runShift().length; r++) {
-            String field = NarrowExpressions.slice("window", 64, fields.runShift()[r], fields.width());
-            out.append("            v[").append(slot(fields.runs()[r][0])).append(" + i] = ").append(field).append(";\n");
+            loop.store("v", slot(fields.runs()[r][0]), NarrowExpressions.slice("window", 64, fields.runShift()[r], fields.width()));
         }
-        out.append("        }\n");
+        out.append("        ").append(loopText(loop)).append('\n');
+    }
+
+    private String loopText(LaneLoop loop) {
+        boolean vectors = vectorLoops && loop.hasVectorForm();
+        wroteVectors |= vectors;
+        return loop.text(vectors, "        ");
+    }
+
+    /** Whether the windows of a bus are consecutive words of its slots. */
+    private static boolean wordWindows(int busWidth, int[] windowStart) {
+        if (busWidth <= 64) {
+            return false;
+        }
+        for (int t = 0; t < windowStart.length; t++) {
+            if (windowStart[t] != windowStart[0] + 64 * t || (windowStart[t] & 63) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A narrow value as read in {@code chunk}: a literal, a local of the chunk's method, or its slot. */

@@ -50,6 +50,14 @@ public final class JavaSourceCompiler {
      *                               in the generator, never the user's
      */
     public static Map<String, byte[]> compile(String binaryName, String source) {
+        return compile(binaryName, source, false);
+    }
+
+    /**
+     * @param vectorApi whether the source uses the Vector API, whose incubating module the compiler then reads
+     * @see #compile(String, String)
+     */
+    public static Map<String, byte[]> compile(String binaryName, String source, boolean vectorApi) {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         if (compiler == null) {
             throw new IllegalStateException("no Java compiler in this runtime");
@@ -59,7 +67,10 @@ public final class JavaSourceCompiler {
         try (MemoryFileManager files = new MemoryFileManager(standard)) {
             standard.setLocation(StandardLocation.CLASS_PATH, List.of());
             JavaFileObject unit = new Source(binaryName, source);
-            List<String> options = List.of("-g:none", "-proc:none", "-nowarn", "-Xlint:none", "-implicit:none");
+            List<String> options = new ArrayList<>(List.of("-g:none", "-proc:none", "-nowarn", "-Xlint:none", "-implicit:none"));
+            if (vectorApi) {
+                options.addAll(List.of("--add-modules", VectorLoops.MODULE));
+            }
             boolean ok = compiler.getTask(null, files, diagnostics, options, null, List.of(unit)).call();
             if (!ok) {
                 String messages = diagnostics.getDiagnostics().stream()

@@ -19,8 +19,6 @@ import java.util.Set;
  * it reads from slots (inputs, state, slices, wide values).
  */
 final class LaneCandidates {
-    /** Fewer lanes than this are not worth a loop: C2 vectorises the main loop of a counted loop, after unrolling. */
-    static final int MIN_LANES = 16;
     /** Expressions of more positions than this stay scalar code (and keep signatures short). */
     private static final int MAX_POSITIONS = 128;
 
@@ -31,8 +29,8 @@ final class LaneCandidates {
     private record Shape(String signature, int[] nodes, int[][] operands) {
     }
 
-    /** Groups of at least {@value #MIN_LANES} registers of one shape, larger groups first. */
-    static List<LaneGroup> of(FlatNetlist netlist) {
+    /** Groups of at least {@code minLanes} registers of one shape, larger groups first. */
+    static List<LaneGroup> of(FlatNetlist netlist, int minLanes) {
         Map<String, List<FlatNetlist.Register>> registersByKey = new LinkedHashMap<>();
         Map<String, Shape> shapeByKey = new HashMap<>();
         Map<FlatNetlist.Register, Shape> shapes = new HashMap<>();
@@ -49,12 +47,12 @@ final class LaneCandidates {
             shapeByKey.putIfAbsent(key, shape);
             shapes.put(r, shape);
         }
-        mergeEquivalentEnables(netlist, registersByKey, shapeByKey);
+        mergeEquivalentEnables(netlist, registersByKey, shapeByKey, minLanes);
         List<LaneGroup> groups = new ArrayList<>();
         for (Map.Entry<String, List<FlatNetlist.Register>> entry : registersByKey.entrySet()) {
             Shape first = shapeByKey.get(entry.getKey());
             for (List<FlatNetlist.Register> lanes : runsOfDistinctOperands(netlist, first, entry.getValue(), shapes)) {
-                if (lanes.size() >= MIN_LANES) {
+                if (lanes.size() >= minLanes) {
                     groups.add(group(first, lanes, shapes));
                 }
             }
@@ -72,7 +70,7 @@ final class LaneCandidates {
      * structures never becomes a loop whose operands would dictate the layout of the larger loops they read.
      */
     private static void mergeEquivalentEnables(FlatNetlist netlist, Map<String, List<FlatNetlist.Register>> registersByKey,
-                                               Map<String, Shape> shapeByKey) {
+                                               Map<String, Shape> shapeByKey, int minLanes) {
         EquivalentRegisters equivalence = EquivalentRegisters.of(netlist);
         Map<String, List<FlatNetlist.Register>> merged = new LinkedHashMap<>();
         Map<String, Shape> mergedShapes = new HashMap<>();
@@ -80,7 +78,7 @@ final class LaneCandidates {
             List<FlatNetlist.Register> registers = entry.getValue();
             Shape shape = shapeByKey.get(entry.getKey());
             FlatNetlist.Register first = registers.get(0);
-            String key = registers.size() < MIN_LANES ? entry.getKey()
+            String key = registers.size() < minLanes ? entry.getKey()
                     : "equal enables|" + shape.signature + "|" + equivalence.id(first.enable()) + "|" + first.resetValue();
             merged.computeIfAbsent(key, k -> new ArrayList<>()).addAll(registers);
             mergedShapes.putIfAbsent(key, shape);

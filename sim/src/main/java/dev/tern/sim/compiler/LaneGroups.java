@@ -20,14 +20,8 @@ import java.util.Set;
  * lane order: the blocks of a whole tree fit together.
  */
 final class LaneGroups {
-    /**
-     * Operators per loop: C2 unrolls (and so vectorises) a loop only while its unrolled body stays small; beyond
-     * this a long expression runs as several loops (measured on the accelerator's two-level adders: one loop of 25
-     * operators is about twice as slow as three of 8 to 10, and six of 4 are slower again).
-     */
-    static final int MAX_LOOP_OPERATORS = 10;
-
     private final FlatNetlist netlist;
+    private final LoopLimits limits;
     /** For a node in a block: its block and its place there; -1 when in none. */
     private final int[] blockOf;
     private final int[] placeOf;
@@ -42,8 +36,9 @@ final class LaneGroups {
      */
     private final Map<String, Integer> fieldBlocks = new HashMap<>();
 
-    private LaneGroups(FlatNetlist netlist, List<LaneGroup> candidates) {
+    private LaneGroups(FlatNetlist netlist, LoopLimits limits, List<LaneGroup> candidates) {
         this.netlist = netlist;
+        this.limits = limits;
         blockOf = new int[netlist.nodes().size()];
         placeOf = new int[netlist.nodes().size()];
         candidateOf = new int[netlist.nodes().size()];
@@ -64,9 +59,14 @@ final class LaneGroups {
         }
     }
 
+    /** The plan for plain loops ({@link LoopLimits#PLAIN}). */
     static Plan of(FlatNetlist netlist) {
-        List<LaneGroup> candidates = readersFirst(netlist, LaneCandidates.of(netlist));
-        LaneGroups finder = new LaneGroups(netlist, candidates);
+        return of(netlist, LoopLimits.PLAIN);
+    }
+
+    static Plan of(FlatNetlist netlist, LoopLimits limits) {
+        List<LaneGroup> candidates = readersFirst(netlist, LaneCandidates.of(netlist, limits.minLanes()));
+        LaneGroups finder = new LaneGroups(netlist, limits, candidates);
         for (LaneGroup candidate : candidates) {
             finder.place(candidate);
         }
@@ -233,7 +233,7 @@ final class LaneGroups {
             boolean runEnds = i == byPlace.length || blockOf[targets[byPlace[i]]] != blockOf[targets[byPlace[i - 1]]]
                     || placeOf[targets[byPlace[i]]] != placeOf[targets[byPlace[i - 1]]] + 1;
             if (runEnds) {
-                if (i - start >= LaneCandidates.MIN_LANES && i - start < byPlace.length) {
+                if (i - start >= limits.minLanes() && i - start < byPlace.length) {
                     parts.add(group.lanes(Arrays.stream(byPlace, start, i).mapToInt(Integer::intValue).toArray()));
                 }
                 start = i;
@@ -277,7 +277,7 @@ final class LaneGroups {
      * consecutive slots of their own; otherwise as it is.
      */
     private LaneGroup split(LaneGroup group, int[] order, Trial trial) {
-        LaneGroup split = group.splitInto(MAX_LOOP_OPERATORS);
+        LaneGroup split = group.splitInto(limits.maxOperators());
         boolean[] materialised = split.materialised();
         List<int[]> runs = new ArrayList<>();
         for (int p = 0; p < materialised.length; p++) {
