@@ -18,9 +18,11 @@ record LoopLimits(int minLanes, int maxOperators) {
 
     /**
      * Vector API loops: 8 lanes are one vector of AVX-512 and two of AVX2, and a long body costs no more than
-     * the same operators in several loops, which pass their values through memory.
+     * the same operators in several loops, which pass their values through memory; but a body is split beyond
+     * 40 operators, as one loop cannot be cut across methods and a lanewise call takes several bytes of
+     * bytecode (a loop of 40 takes about 2 KB with its plain loop for the lanes left over).
      */
-    static final LoopLimits VECTOR = new LoopLimits(8, Integer.MAX_VALUE);
+    static final LoopLimits VECTOR = new LoopLimits(8, 40);
 
     static LoopLimits of(boolean vectorLoops) {
         return vectorLoops ? VECTOR : PLAIN;

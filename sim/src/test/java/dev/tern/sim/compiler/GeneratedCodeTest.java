@@ -51,13 +51,17 @@ class GeneratedCodeTest {
     @Test
     void everyGeneratedMethodStaysBelowTheJitLimit() {
         for (Design design : new Design[] {TernaryDotProductTree.design(256), Elaborator.elaborate(WideBus::new),
-                Elaborator.elaborate(dev.tern.sim.TestDesignsAccess::statefulMix)}) {
-            JavaCodeGenerator.Generated generated = JavaCodeGenerator.generate(Flattener.flatten(design), "Sized", 2500);
-            byte[] classFile = JavaSourceCompiler.compile(generated.binaryName(), generated.source()).get(generated.binaryName());
-            Map<String, Integer> sizes = ClassFileMethodSizes.of(classFile);
-            assertTrue(sizes.containsKey("clockEdge") && sizes.containsKey("evaluateOutputs"), sizes.toString());
-            sizes.forEach((method, size) -> assertTrue(size < CompiledEngine.HUGE_METHOD_LIMIT / 2,
-                    design.name() + "." + method + " has " + size + " bytes of bytecode"));
+                Elaborator.elaborate(dev.tern.sim.TestDesignsAccess::statefulMix),
+                Elaborator.elaborate(dev.tern.sim.TestDesignsAccess::laneShapes)}) {
+            for (boolean vectorLoops : new boolean[] {false, true}) {
+                JavaCodeGenerator.Generated generated = JavaCodeGenerator.generate(Flattener.flatten(design), "Sized", 2500, vectorLoops);
+                byte[] classFile = JavaSourceCompiler.compile(generated.binaryName(), generated.source(), generated.usesVectorApi())
+                        .get(generated.binaryName());
+                Map<String, Integer> sizes = ClassFileMethodSizes.of(classFile);
+                assertTrue(sizes.containsKey("clockEdge") && sizes.containsKey("evaluateOutputs"), sizes.toString());
+                sizes.forEach((method, size) -> assertTrue(size < CompiledEngine.HUGE_METHOD_LIMIT / 2,
+                        design.name() + "." + method + (vectorLoops ? " (vector loops)" : "") + " has " + size + " bytes of bytecode"));
+            }
         }
     }
 
