@@ -14,8 +14,7 @@ import java.util.Set;
  * loop apart; the loops of 16 or fewer lanes, which C2 unrolls into scalar code, are vectors as well.
  */
 final class LaneLoop {
-    /** {@code vector}: the statement's Vector API expression, or null to derive it from {@code expression}. */
-    private record Statement(String local, String array, int base, String expression, String vector) {
+    private record Statement(String local, String array, int base, String expression) {
     }
 
     private final int lanes;
@@ -27,17 +26,12 @@ final class LaneLoop {
 
     /** {@code final long name = expression;} */
     void local(String name, String expression) {
-        body.add(new Statement(name, null, 0, expression, null));
-    }
-
-    /** {@code final long name = expression;}, which the vector loop computes as {@code vector}. */
-    void local(String name, String expression, String vector) {
-        body.add(new Statement(name, null, 0, expression, vector));
+        body.add(new Statement(name, null, 0, expression));
     }
 
     /** {@code array[base + i] = expression;} */
     void store(String array, int base, String expression) {
-        body.add(new Statement(null, array, base, expression, null));
+        body.add(new Statement(null, array, base, expression));
     }
 
     /** Whether every statement has a lanewise form, so that {@code text(true, ..)} writes vectors. */
@@ -84,8 +78,7 @@ final class LaneLoop {
         Set<String> vectorLocals = new HashSet<>();
         StringBuilder out = new StringBuilder();
         for (Statement s : body) {
-            Optional<String> vector = s.vector != null ? Optional.of(s.vector)
-                    : VectorExpressions.vector(s.expression, vectorLocals::contains);
+            Optional<String> vector = VectorExpressions.vector(s.expression, vectorLocals::contains);
             if (vector.isEmpty()) {
                 return Optional.empty();
             }
