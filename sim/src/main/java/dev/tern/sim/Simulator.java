@@ -496,17 +496,24 @@ public final class Simulator implements CycleSimulation {
         }
     }
 
+    /** One pass over the frames, reading each the top words of the ports narrower than their words. */
     private void checkInputFrames(long[] inputs, int from, int cycles) {
         PortFrame in = batchLayout.inputFrame();
-        for (PortFrame.Entry e : in.entries()) {
-            if (e.topMask() == -1L) {
-                continue;
+        List<PortFrame.Entry> partial = in.entries().stream().filter(e -> e.topMask() != -1L).toList();
+        int[] top = partial.stream().mapToInt(e -> e.offset() + e.words() - 1).toArray();
+        long[] above = partial.stream().mapToLong(e -> ~e.topMask()).toArray();
+        for (int c = 0, frame = from; c < cycles; c++, frame += in.words()) {
+            long bad = 0;
+            for (int k = 0; k < top.length; k++) {
+                bad |= inputs[frame + top[k]] & above[k];
             }
-            int top = from + e.offset() + e.words() - 1;
-            for (int c = 0; c < cycles; c++, top += in.words()) {
-                if ((inputs[top] & ~e.topMask()) != 0) {
-                    throw new SimulationException("run: input " + e.name() + " of " + netlist.name() + " has bits above its width "
-                            + e.width() + " in the frame of cycle " + c + " (word " + top + " of the input buffer)");
+            if (bad != 0) {
+                for (int k = 0; k < top.length; k++) {
+                    if ((inputs[frame + top[k]] & above[k]) != 0) {
+                        PortFrame.Entry e = partial.get(k);
+                        throw new SimulationException("run: input " + e.name() + " of " + netlist.name() + " has bits above its width "
+                                + e.width() + " in the frame of cycle " + c + " (word " + (frame + top[k]) + " of the input buffer)");
+                    }
                 }
             }
         }
