@@ -137,7 +137,7 @@ final class DemoCommand implements CliCommand {
         terminal.println("  ./tern infer --model " + modelPath + " --prompt \"your text\" --tokens 32 --backend rtl --verify");
         terminal.println("  ./tern infer --model ggml-model-i2_s.gguf --prompt \"...\" --tokens 32    (a real BitNet GGUF, reference backend)");
         terminal.println("  ./tern cosim fifo --param depth=16 --param width=8 --cycles 100000");
-        terminal.println("  ./tern synth ternary-matmul --param lanes=16 --target ice40 --json out/s.json");
+        terminal.println("  ./tern synth ternary-matmul --param lanes=16 --param rows=1 --param weight-depth=64 --param activation-depth=8 --target ice40 --json out/s.json");
         terminal.println("  ./tern sweep --design ternary-matmul --param lanes=16,64,256 --param rows=1,4 --preset 2b-shape --out out/sweep");
         terminal.println("  ./tern energy --preset 2b-shape --tech 7nm --report out/energy.html");
         return exit;
