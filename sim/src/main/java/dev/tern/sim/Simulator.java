@@ -123,8 +123,10 @@ public final class Simulator implements CycleSimulation {
     }
 
     /**
-     * The compiled engine: the netlist becomes Java source, compiled in memory and loaded. Where the
-     * runtime has no Java compiler (a JRE), prints a one-line notice and returns the interpreter.
+     * The compiled engine: the netlist becomes Java source, compiled in memory and loaded, its loops over
+     * lanes written with the Vector API where the JVM was started with {@code --add-modules jdk.incubator.vector}
+     * ({@link dev.tern.sim.compiler.VectorLoops}). Where the runtime has no Java compiler (a JRE), prints a
+     * one-line notice and returns the interpreter.
      */
     public static Simulator compile(Design design) {
         FlatNetlist netlist = Flattener.flatten(design);
