@@ -16,6 +16,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes the Java source of a {@link CompiledModel} for a flattened design, as three sequences of
@@ -506,9 +507,8 @@ public final class JavaCodeGenerator {
         String expr = narrow(node, operands(chunk));
         if (local && signedExtension(index)) {
             // The 64-bit sign extension first, for the wrapping operators that read it (see wrapping()).
-            Node.Extend x = (Node.Extend) node;
             out.append("        final long s").append(index).append(" = ")
-                    .append(NarrowExpressions.signExtend(operand(x.operand(), chunk), netlist.width(x.operand()))).append(";\n");
+                    .append(fullSignExtension((Node.Extend) node, operands(chunk))).append(";\n");
             expr = NarrowExpressions.mask("s" + index, node.width());
         }
         if (local) {
@@ -653,6 +653,11 @@ public final class JavaCodeGenerator {
             return "s" + node;
         }
         return operand(node, chunk);
+    }
+
+    /** A signed extension's operand sign-extended to all 64 bits, which wrapping operators read unmasked. */
+    private String fullSignExtension(Node.Extend x, OperandText in) {
+        return NarrowExpressions.signExtend(in.value(x.operand()), netlist.width(x.operand()));
     }
 
     private boolean signedExtension(int node) {
@@ -813,8 +818,7 @@ public final class JavaCodeGenerator {
                     text.put(first, expr);
                 } else {
                     if (signedExtension(first)) {
-                        Node.Extend x = (Node.Extend) node;
-                        loops[loop].local("s" + p, NarrowExpressions.signExtend(inLoop.value(x.operand()), netlist.width(x.operand())));
+                        loops[loop].local("s" + p, fullSignExtension((Node.Extend) node, inLoop));
                         extended.put(first, "s" + p);
                         expr = NarrowExpressions.mask("s" + p, node.width());
                     }
@@ -879,9 +883,10 @@ public final class JavaCodeGenerator {
     }
 
     private String loopText(LaneLoop loop) {
-        boolean vectors = vectorLoops && loop.hasVectorForm();
-        wroteVectors |= vectors;
-        return loop.text(vectors, "        ");
+        String indent = "        ";
+        Optional<String> vectors = vectorLoops ? loop.vectorText(indent) : Optional.empty();
+        wroteVectors |= vectors.isPresent();
+        return vectors.orElseGet(() -> loop.plainText(indent));
     }
 
     /** Whether the windows of a bus are consecutive words of its slots. */

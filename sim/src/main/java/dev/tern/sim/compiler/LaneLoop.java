@@ -34,31 +34,28 @@ final class LaneLoop {
         body.add(new Statement(null, array, base, expression));
     }
 
-    /** Whether every statement has a lanewise form, so that {@code text(true, ..)} writes vectors. */
-    boolean hasVectorForm() {
-        return vectorBody("").isPresent();
+    /**
+     * The plain loop.
+     *
+     * @param indent the indentation of the loop's first line, which the caller writes
+     */
+    String plainText(String indent) {
+        return plain(indent, "for (int i = 0; ");
     }
 
     /**
-     * @param vectors whether to write the Vector API form where every statement has one
-     * @param indent  the indentation of the loop's first line, which the caller writes
+     * The Vector API form, empty when a statement has no lanewise form.
+     *
+     * @param indent the indentation of the loop's first line, which the caller writes
      */
-    String text(boolean vectors, String indent) {
-        String plain = plain(indent, "for (int i = 0; ");
-        if (!vectors) {
-            return plain;
-        }
-        Optional<String> vector = vectorBody(indent + "        ");
-        if (vector.isEmpty()) {
-            return plain;
-        }
+    Optional<String> vectorText(String indent) {
         String inner = indent + "    ";
-        return "{\n" + inner + "int i = 0;\n"
+        return vectorBody(indent + "        ").map(vector -> "{\n" + inner + "int i = 0;\n"
                 + inner + "for (final int end = " + VectorExpressions.SPECIES + ".loopBound(" + lanes + "); i < end; i += "
                 + VectorExpressions.SPECIES + ".length()) {\n"
-                + vector.get() + inner + "}\n"
+                + vector + inner + "}\n"
                 + inner + plain(inner, "for (; ") + "\n"
-                + indent + "}";
+                + indent + "}");
     }
 
     private String plain(String indent, String head) {

@@ -26,11 +26,6 @@ public final class VectorLoops {
         return LANES >= 2;
     }
 
-    /** The longs a vector of the preferred species holds, or 0 when vector loops are not available. */
-    public static int lanes() {
-        return available() ? LANES : 0;
-    }
-
     private static int preferredLanes() {
         if (!Boolean.parseBoolean(System.getProperty(PROPERTY, "true")) || ModuleLayer.boot().findModule(MODULE).isEmpty()
                 || !optimisingCompilerRuns()) {

@@ -66,11 +66,13 @@ class VectorExpressionsTest {
             source.append("    public static void ").append(vectors ? "vector" : "plain")
                     .append("(long[] v, long u1, long[] out) {\n");
             for (int k = 0; k < expressions.size(); k++) {
+                String expression = expressions.get(k);
                 LaneLoop loop = new LaneLoop(LANES);
                 loop.local("e1", "v[" + LANES + " + i]");
-                loop.store("out", k * LANES, expressions.get(k));
-                assertTrue(loop.hasVectorForm(), expressions.get(k));
-                source.append("        ").append(loop.text(vectors, "        ")).append('\n');
+                loop.store("out", k * LANES, expression);
+                String text = vectors ? loop.vectorText("        ").orElseThrow(() -> new AssertionError("no vector form of " + expression))
+                        : loop.plainText("        ");
+                source.append("        ").append(text).append('\n');
             }
             source.append("    }\n");
         }
